@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Timestamp } from './job.js';
+
+export const DRAFT_KINDS = ['proposal', 'cover_letter', 'tailored_resume', 'answer', 'follow_up'] as const;
+export const DraftKind = z.enum(DRAFT_KINDS);
+export type DraftKind = z.infer<typeof DraftKind>;
+
+export const DRAFT_STATUSES = ['pending_review', 'approved', 'rejected', 'superseded'] as const;
+export const DraftStatus = z.enum(DRAFT_STATUSES);
+export type DraftStatus = z.infer<typeof DraftStatus>;
+
+/** One claim a draft makes about the user, and whether the profile backs it. */
+export const GroundingClaim = z.object({
+  text: z.string(),
+  supported: z.boolean(),
+  evidence: z.string().nullable(),
+  confirmedByUser: z.boolean().default(false),
+});
+export type GroundingClaim = z.infer<typeof GroundingClaim>;
+
+export const GroundingReport = z.object({
+  claims: z.array(GroundingClaim),
+  unsupportedCount: z.number().int().nonnegative(),
+});
+export type GroundingReport = z.infer<typeof GroundingReport>;
+
+export const DraftInput = z.object({
+  jobId: z.string(),
+  profileId: z.string(),
+  kind: DraftKind,
+  text: z.string().min(1),
+  writer: z.enum(['offline', 'llm']).describe('offline: composed without an LLM'),
+  model: z.string().nullable().default(null),
+  costUsd: z.number().nonnegative().default(0),
+  prompt: z.string().nullable().default(null),
+  grounding: GroundingReport.nullable().default(null),
+  /** Posting requirements the draft cites, to show that it answers this posting. */
+  citedRequirements: z.array(z.string()).default([]),
+});
+export type DraftInput = z.infer<typeof DraftInput>;
+export type DraftInputDraft = z.input<typeof DraftInput>;
+
+export const Draft = DraftInput.extend({
+  id: z.string(),
+  status: DraftStatus,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Draft = z.infer<typeof Draft>;
