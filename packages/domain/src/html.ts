@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import sanitize from 'sanitize-html';
 
 /** Tags a job description may keep when shown: structure and emphasis, nothing active. */
@@ -7,21 +8,12 @@ const ALLOWED_TAGS = [
   'dl', 'dt', 'dd', 'span', 'div', 'sub', 'sup',
 ];
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', bull: '•', middot: '·',
-  euro: '€', pound: '£', yen: '¥', copy: '©', reg: '®', trade: '™', times: '×',
-};
-
-/** Decodes HTML entities once (`&amp;lt;` becomes `&lt;`, as sources that escape twice expect). */
+/**
+ * Decodes HTML entities once, by the HTML standard's rules (`&amp;lt;` becomes `&lt;`, as
+ * sources that escape twice expect); a non-breaking space becomes a plain one.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
+  return decodeHTML(text).replace(/\u00a0/g, ' ');
 }
 
 /**
@@ -31,22 +23,48 @@ export function decodeEntities(text: string): string {
 export function sanitizeHtml(html: string): string {
   return sanitize(html, {
     allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title'] },
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     transformTags: {
-      a: sanitize.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+      // Relative links would point at ApplyDesk itself, so only absolute targets survive.
+      a: (tagName, attribs) => {
+        const { href, title } = attribs;
+        const absolute = href !== undefined && /^\s*(https?:|mailto:)/i.test(href);
+        return {
+          tagName,
+          attribs: {
+            ...(absolute ? { href } : {}),
+            ...(title === undefined ? {} : { title }),
+            rel: 'noopener noreferrer nofollow',
+            target: '_blank',
+          },
+        };
+      },
     },
   }).trim();
 }
 
-const BLOCK_END = /<\/(p|div|li|h[1-6]|tr|blockquote|pre|dt|dd|table|ul|ol)>|<br\s*\/?>|<hr\s*\/?>/gi;
+/** Blocks that read as paragraphs, and elements that only end a line. */
+const PARAGRAPH = /<\/?(p|div|h[1-6]|table|ul|ol|dl|blockquote|pre|section|article|header|footer)\b[^>]*>/gi;
+const LINE = /<br\s*\/?>|<hr\s*\/?>|<\/?(tr|dt|dd)\b[^>]*>/gi;
+const CELL = /<\/?(td|th)\b[^>]*>/gi;
 
-/** Plain text of HTML for search, ranking and prompts: blocks become lines, list items get bullets. */
+/**
+ * Plain text of HTML for search, ranking and prompts: paragraphs apart by one blank line,
+ * list items as '• ' lines, table cells apart, the source's own line breaks ignored (they
+ * are only formatting in HTML).
+ */
 export function htmlToText(html: string): string {
-  const withBreaks = html.replace(/<li[^>]*>/gi, '\n• ').replace(BLOCK_END, '\n');
-  const stripped = sanitize(withBreaks, { allowedTags: [], allowedAttributes: {} });
+  const marked = html
+    .replace(/\s+/g, ' ')
+    .replace(/<li\b[^>]*>/gi, '\n• ')
+    .replace(/<\/li>/gi, '')
+    .replace(PARAGRAPH, '\n\n')
+    .replace(LINE, '\n')
+    .replace(CELL, ' ');
+  const stripped = sanitize(marked, { allowedTags: [], allowedAttributes: {} });
   return decodeEntities(stripped)
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .split('\n')
@@ -58,7 +76,7 @@ export function htmlToText(html: string): string {
 
 /** True when the text looks like HTML markup rather than plain text. */
 export function looksLikeHtml(text: string): boolean {
-  return /<\/?[a-z][a-z0-9]*(\s[^>]*)?>/i.test(text);
+  return /<\/?[a-z][a-z0-9]*(\s[^>]*|\s*\/)?>/i.test(text);
 }
 
 /** Escapes text for placing inside HTML. */
@@ -74,7 +92,10 @@ export function escapeHtml(text: string): string {
 /** Turns plain text into simple paragraphs of HTML. */
 export function textToHtml(text: string): string {
   return text
-    .split(/\n{2,}/)
-    .map((para) => `<p>${escapeHtml(para.trim()).replace(/\n/g, '<br>')}</p>`)
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((para) => para.trim())
+    .filter((para) => para !== '')
+    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, '<br>')}</p>`)
     .join('\n');
 }

@@ -104,14 +104,19 @@ for (const [canonical, ...aliases] of VOCABULARY) {
 /** Aliases too ambiguous to find in running text (they are also ordinary words). */
 const TEXT_UNSAFE = new Set(['go', 'ts', 'js', 'ui', 'ux', 'ml', 'wp', 'xd', 'rest', 'node', 'sketch', 'spring', 'swift', 'ror', 'git', 'containers', 'testing', 'security', 'gpt']);
 
-function key(raw: string): string {
-  return raw.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*\d+(\.\d+)*$/, (m) => (/^\s*\d+$/.test(m) && raw.toLowerCase().startsWith('vue') ? '' : m));
-}
-
-/** The canonical spelling of a skill, or the input tidied when it is not in the vocabulary. */
+/**
+ * The canonical spelling of a skill, or the input tidied when it is not in the vocabulary.
+ * Spacing, case, a `.js`/`js` suffix and a trailing version ("Python 3", "Vue 3.4") are
+ * folded, but only into a name the vocabulary knows ("Web3" and "AWS S3" stay as they are).
+ */
 export function normalizeSkill(raw: string): string {
-  const k = key(raw);
-  return CANONICAL.get(k) ?? CANONICAL.get(k.replace(/[\s.-]?(js)$/, '')) ?? raw.trim().replace(/\s+/g, ' ');
+  const key = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (
+    CANONICAL.get(key) ??
+    CANONICAL.get(key.replace(/[\s.-]?js$/, '')) ??
+    CANONICAL.get(key.replace(/\s*v?\d+(\.\d+)*$/, '')) ??
+    raw.trim().replace(/\s+/g, ' ')
+  );
 }
 
 /** Distinct canonical skills, first spelling wins, order kept. */
@@ -132,12 +137,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** Aliases that are also ordinary words: found in text only when capitalized as a name. */
+const CAPITALIZED_ONLY = new Set(['react', 'excel', 'spark', 'rails', 'liquid', 'flask', 'flutter', 'dart', 'ruby', 'looker', 'angular']);
+
 const TEXT_PATTERNS: readonly { canonical: string; pattern: RegExp }[] = [...CANONICAL.entries()]
   .filter(([alias]) => !TEXT_UNSAFE.has(alias) && alias.length > 1)
-  .map(([alias, canonical]) => ({
-    canonical,
-    pattern: new RegExp(`(^|[^a-z0-9+#])${escapeRegExp(alias)}(?![a-z0-9+#])`, 'i'),
-  }));
+  .map(([alias, canonical]) => {
+    const capitalized = CAPITALIZED_ONLY.has(alias);
+    const word = capitalized ? alias[0]!.toUpperCase() + alias.slice(1) : alias;
+    return {
+      canonical,
+      pattern: new RegExp(`(^|[^A-Za-z0-9+#])${escapeRegExp(word)}(?![A-Za-z0-9+#])`, capitalized ? '' : 'i'),
+    };
+  });
+
+/** "Go" the language, not the verb: named next to another language or as a role. */
+const GO_LANGUAGE =
+  /\b[Gg]olang\b|\bGo (developer|engineer|services?|backend|microservices)\b|\b(in|with|using|and|or) Go\b(?![-/])|\bGo(?= ?(,|and|or|\/) ?(Rust|Python|Java|Node|TypeScript|Kotlin|C\+\+|Scala|Elixir)\b)/;
 
 /** Skills of the vocabulary that the text names, canonical and distinct. */
 export function extractSkills(text: string): string[] {
@@ -145,7 +161,6 @@ export function extractSkills(text: string): string[] {
   for (const { canonical, pattern } of TEXT_PATTERNS) {
     if (!found.has(canonical) && pattern.test(text)) found.add(canonical);
   }
-  // "Go" only counts in a form that cannot be the verb.
-  if (/\b(golang|Go developer|Go engineer|in Go\b|Go,|Go\/)/.test(text)) found.add('Go');
+  if (GO_LANGUAGE.test(text)) found.add('Go');
   return [...found];
 }

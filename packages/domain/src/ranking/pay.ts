@@ -9,6 +9,11 @@ export function annualize(amount: number, period: SalaryPeriod): number {
 
 export function formatMoney(amount: number, currency: string): string {
   const symbol = ({ USD: '$', EUR: '€', GBP: '£' } as Record<string, string>)[currency];
-  const rounded = amount >= 10000 ? `${Math.round(amount / 1000)}k` : String(Math.round(amount));
+  const rounded =
+    amount >= 1_000_000
+      ? `${Math.round(amount / 100_000) / 10}M`
+      : amount >= 10_000
+        ? `${Math.round(amount / 1000)}k`
+        : String(Math.round(amount));
   return symbol === undefined ? `${rounded} ${currency}` : `${symbol}${rounded}`;
 }

@@ -18,6 +18,9 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   client: 0.1,
 };
 
+/** Scoring never needs the raw payload, so listings can be scored as they are. */
+export type ScorableJob = Omit<Job, 'raw'>;
+
 export interface ScoreResult {
   score: number;
   components: Partial<Record<ScoreComponent, number>>;
@@ -48,7 +51,7 @@ interface Scored {
   reasons: MatchReason[];
 }
 
-function skillsComponent(job: Job, have: Set<string>): Scored | null {
+function skillsComponent(job: ScorableJob, have: Set<string>): Scored | null {
   if (job.skills.length === 0) return null;
   const matched = job.skills.filter((s) => have.has(s.toLowerCase()));
   const missing = job.skills.filter((s) => !have.has(s.toLowerCase()));
@@ -60,7 +63,7 @@ function skillsComponent(job: Job, have: Set<string>): Scored | null {
   return { value: matched.length / job.skills.length, reasons };
 }
 
-function titleComponent(job: Job, profile: Profile): Scored | null {
+function titleComponent(job: ScorableJob, profile: Profile): Scored | null {
   const targets = profile.preferences.targetTitles;
   if (targets.length === 0) return null;
   const jobTokens = new Set(tokens(job.title));
@@ -81,7 +84,7 @@ function titleComponent(job: Job, profile: Profile): Scored | null {
   return { value: best, reasons };
 }
 
-function seniorityComponent(job: Job, profile: Profile): Scored | null {
+function seniorityComponent(job: ScorableJob, profile: Profile): Scored | null {
   const wanted = profile.preferences.seniority;
   if (wanted.length === 0 || job.seniority === 'unknown') return null;
   if (wanted.includes(job.seniority))
@@ -94,7 +97,7 @@ function seniorityComponent(job: Job, profile: Profile): Scored | null {
   };
 }
 
-function remoteComponent(job: Job, profile: Profile): Scored | null {
+function remoteComponent(job: ScorableJob, profile: Profile): Scored | null {
   const wanted = profile.preferences.remote;
   if (wanted.length === 0) return null;
   if (job.remote === 'unknown')
@@ -104,7 +107,7 @@ function remoteComponent(job: Job, profile: Profile): Scored | null {
   return { value: 0, reasons: [{ kind: 'minus', component: 'remote', text: `It is ${job.remote}; you want ${wanted.join(' or ')}` }] };
 }
 
-function payComponent(job: Job, profile: Profile): Scored | null {
+function payComponent(job: ScorableJob, profile: Profile): Scored | null {
   const prefs = profile.preferences;
   const f = job.freelance;
   if (f !== null) {
@@ -112,7 +115,10 @@ function payComponent(job: Job, profile: Profile): Scored | null {
       const floor = prefs.freelance.minHourlyRate;
       const top = f.hourlyMax ?? f.hourlyMin;
       if (floor === null || top === null) return null;
-      const range = `${formatMoney(f.hourlyMin ?? top, f.currency)}–${formatMoney(top, f.currency)}/hr`;
+      const range =
+        f.hourlyMin === null || f.hourlyMin === top
+          ? `${formatMoney(top, f.currency)}/hr`
+          : `${formatMoney(f.hourlyMin, f.currency)}–${formatMoney(top, f.currency)}/hr`;
       return top >= floor
         ? { value: 1, reasons: [{ kind: 'plus', component: 'pay', text: `Pays ${range}, at or above your ${formatMoney(floor, f.currency)}/hr` }] }
         : { value: top >= floor * 0.8 ? 0.4 : 0, reasons: [{ kind: 'minus', component: 'pay', text: `Pays up to ${formatMoney(top, f.currency)}/hr, below your ${formatMoney(floor, f.currency)}/hr` }] };
@@ -141,7 +147,7 @@ function payComponent(job: Job, profile: Profile): Scored | null {
   };
 }
 
-function recencyComponent(job: Job, now: Date): Scored | null {
+function recencyComponent(job: ScorableJob, now: Date): Scored | null {
   if (job.postedAt === null) return null;
   const days = Math.max(0, (now.getTime() - Date.parse(job.postedAt)) / 86_400_000);
   const value = days <= 3 ? 1 : days <= 14 ? 0.7 : days <= 30 ? 0.4 : 0.1;
@@ -149,7 +155,7 @@ function recencyComponent(job: Job, now: Date): Scored | null {
   return { value, reasons: [{ kind: value >= 0.7 ? 'plus' : 'info', component: 'recency', text: `Posted ${age}` }] };
 }
 
-function clientComponent(job: Job): Scored | null {
+function clientComponent(job: ScorableJob): Scored | null {
   const client = job.freelance?.client;
   if (client === undefined) return null;
   let value = 0;
@@ -169,9 +175,9 @@ function clientComponent(job: Job): Scored | null {
  * Scores a posting for a profile from 0 to 100 as a weighted mean of the components that
  * apply (a component with nothing to judge is left out rather than guessed), and says why.
  */
-export function scoreJob(job: Job, profile: Profile, now: Date, weights: ScoreWeights = DEFAULT_WEIGHTS): ScoreResult {
-  const avoid = profile.preferences.avoidCompanies.map((c) => c.toLowerCase());
-  if (avoid.includes(job.company.toLowerCase())) {
+export function scoreJob(job: ScorableJob, profile: Profile, now: Date, weights: ScoreWeights = DEFAULT_WEIGHTS): ScoreResult {
+  const avoid = profile.preferences.avoidCompanies.map((c) => c.trim().toLowerCase());
+  if (avoid.includes(job.company.trim().toLowerCase())) {
     return { score: 0, components: {}, reasons: [{ kind: 'minus', component: 'company', text: `${job.company} is on your avoid list` }] };
   }
   const parts: Record<ScoreComponent, Scored | null> = {
