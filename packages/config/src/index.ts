@@ -1,1 +1,5 @@
-export {};
+export * from './schema.js';
+export * from './load.js';
+export * from './init.js';
+export * from './redact.js';
+export { STARTER_CONFIG } from './starter.js';

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SCORE_COMPONENTS } from '@applydesk/domain';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const Port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a whole number')
+  .min(0, 'expected a port from 0 to 65535 (0 picks a free one)')
+  .max(65535, 'expected a port from 0 to 65535 (0 picks a free one)');
+
+const Weights = z.strictObject(
+  Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()])) as Record<
+    (typeof SCORE_COMPONENTS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+
+/**
+ * The shape of applydesk.yaml. Unknown keys are errors, so a typo is reported rather
+ * than silently ignored. Secrets never live here: they come from the environment.
+ */
+export const ConfigFile = z.strictObject({
+  database: z
+    .strictObject({
+      path: z.string().min(1).optional().describe('SQLite file; default $APPLYDESK_HOME/applydesk.sqlite'),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: Port.default(7070),
+    })
+    .prefault({}),
+  ranking: z
+    .strictObject({
+      min_match_score: z.number().int().min(0).max(100).default(70),
+      weights: Weights.prefault({}),
+    })
+    .prefault({}),
+  drafting: z
+    .strictObject({
+      top: z.number().int().min(0).max(500).default(10).describe('postings that get drafts after ranking'),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z.enum(LOG_LEVELS).default('info'),
+    })
+    .prefault({}),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
