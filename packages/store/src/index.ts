@@ -1,1 +1,2 @@
-export {};
+export * from './repositories.js';
+export { openStore, type OpenStoreOptions } from './open.js';

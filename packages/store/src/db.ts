@@ -1,0 +1,118 @@
+import type { ColumnType, Kysely, Transaction } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Values read back differ by dialect (SQLite: ISO text and
+ * JSON text; PostgreSQL: Date and parsed JSON), so select types are wide and every read goes
+ * through the dialect's Codec; writes are always ISO strings and JSON text.
+ *
+ * Dialect-only columns (SQLite `jobs.seq`, PostgreSQL `jobs.search`) are left out on purpose:
+ * only the full-text search code touches them, through raw `sql`.
+ */
+type Time = ColumnType<Date | string, string, string>;
+type NullableTime = ColumnType<Date | string | null, string | null, string | null>;
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null, string | null>;
+
+export interface JobsTable {
+  id: string;
+  source_type: string;
+  source_id: string;
+  external_id: string;
+  url: string;
+  canonical_url: string | null;
+  title: string;
+  company: string;
+  location: string | null;
+  remote: string;
+  employment_type: string;
+  seniority: string;
+  salary: NullableJson;
+  description_html: string;
+  description_text: string;
+  skills: Json;
+  /** Skills joined by spaces: the full-text index reads it. */
+  skills_text: string;
+  posted_at: NullableTime;
+  fetched_at: Time;
+  expires_at: NullableTime;
+  freelance: NullableJson;
+  raw: NullableJson;
+  status: string;
+  content_hash: string;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface ProfilesTable {
+  id: string;
+  name: string;
+  /** Every section of ProfileInput but `name`, as one JSON document. */
+  data: Json;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface MatchesTable {
+  job_id: string;
+  profile_id: string;
+  score: number;
+  components: Json;
+  reasons: Json;
+  computed_at: Time;
+}
+
+export interface DraftsTable {
+  id: string;
+  job_id: string;
+  profile_id: string;
+  kind: string;
+  text: string;
+  writer: string;
+  model: string | null;
+  cost_usd: number;
+  prompt: string | null;
+  grounding: NullableJson;
+  cited_requirements: Json;
+  status: string;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  job_id: string;
+  profile_id: string;
+  stage: string;
+  stage_changed_at: Time;
+  notes: string;
+  created_at: Time;
+  updated_at: Time;
+}
+
+export interface EventsTable {
+  id: string;
+  at: Time;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  data: Json;
+}
+
+export interface MigrationsTable {
+  name: string;
+  timestamp: string;
+}
+
+export interface Database {
+  jobs: JobsTable;
+  profiles: ProfilesTable;
+  matches: MatchesTable;
+  drafts: DraftsTable;
+  applications: ApplicationsTable;
+  events: EventsTable;
+  kysely_migration: MigrationsTable;
+}
+
+/** The root instance or a transaction: repositories run on either. */
+export type Db = Kysely<Database> | Transaction<Database>;

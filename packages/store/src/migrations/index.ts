@@ -1,0 +1,113 @@
+import { DomainError } from '@applydesk/domain';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Database } from '../db.js';
+import type { Dialect } from '../repositories.js';
+import { initialSchema } from './0001_initial.js';
+
+export const MIGRATION_TABLE = 'kysely_migration';
+
+/** Every schema step this build knows, oldest first; names sort in apply order. */
+const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[] }[] = [
+  { name: '0001_initial', statements: initialSchema },
+];
+
+export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);
+
+function migrationsFor(dialect: Dialect): Record<string, Migration> {
+  const out: Record<string, Migration> = {};
+  for (const step of STEPS) {
+    out[step.name] = {
+      async up(db) {
+        // Kysely does not wrap SQLite migrations in a transaction (it assumes no
+        // transactional DDL), but SQLite has it: a half-applied step must not survive.
+        const run = async (conn: typeof db): Promise<void> => {
+          for (const statement of step.statements(dialect)) await sql.raw(statement).execute(conn);
+        };
+        if (dialect === 'sqlite' && !db.isTransaction) await db.transaction().execute(run);
+        else await run(db);
+      },
+    };
+  }
+  return out;
+}
+
+/** Names recorded in the migration table, or [] when the database is new. */
+async function appliedMigrations(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema: string | undefined,
+): Promise<string[]> {
+  const exists =
+    dialect === 'sqlite'
+      ? await sql<{
+          n: number;
+        }>`select 1 as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(
+          db,
+        )
+      : await sql<{ n: number }>`select 1 as n from information_schema.tables
+          where table_schema = ${schema ?? 'public'} and table_name = ${MIGRATION_TABLE}`.execute(
+          db,
+        );
+  if (exists.rows.length === 0) return [];
+  const rows = await db.selectFrom('kysely_migration').select('name').orderBy('name').execute();
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Brings the schema up to date. Refuses, before touching anything, a database that a newer
+ * ApplyDesk has migrated: running old code against a newer schema could corrupt data.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  location: string,
+  schema?: string,
+): Promise<void> {
+  const unknown = (await appliedMigrations(db, dialect, schema)).filter(
+    (name) => !KNOWN_MIGRATIONS.includes(name),
+  );
+  const newest = unknown.at(-1);
+  if (newest !== undefined) {
+    throw new DomainError(
+      'DATABASE_TOO_NEW',
+      `the database at ${location} was written by a newer ApplyDesk (schema ${newest})`,
+      {
+        hint: 'upgrade ApplyDesk, or point APPLYDESK_HOME / DATABASE_URL at another database',
+        details: { unknownMigrations: unknown, knownMigrations: KNOWN_MIGRATIONS },
+      },
+    );
+  }
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrationsFor(dialect)) },
+    migrationTableName: MIGRATION_TABLE,
+    // Kysely looks for its table in every schema unless told which one; tests run many
+    // schemas side by side in one database.
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    const reason =
+      error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
+    throw new DomainError(
+      'INTERNAL',
+      `migrating the database at ${location} failed${failed ? ` in ${failed}` : ''}: ${reason}`,
+      {
+        hint: 'the database was left at the last migration that succeeded; report this with the message above',
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The newest migration recorded, as health() reports it. */
+export async function currentSchemaVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('kysely_migration')
+    .select('name')
+    .orderBy('name', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.name ?? 'none';
+}

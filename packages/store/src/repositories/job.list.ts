@@ -1,0 +1,179 @@
+import { DomainError } from '@applydesk/domain';
+import { sql, type RawBuilder } from 'kysely';
+import { toCount } from '../codec.js';
+import type { StoreContext } from '../context.js';
+import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from '../cursor.js';
+import { postgresQueryParts, sqliteMatchExpression } from '../fts.js';
+import type { JobPage, JobQuery, JobSort } from '../repositories.js';
+import { JOB_LIST_COLUMNS, jobListItemFromRow, type JobListRow } from './job.mapper.js';
+
+const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 200;
+/** Column weights for bm25, in FTS column order: title, company, description, skills. */
+const BM25 = sql.raw('bm25(jobs_fts, 10.0, 4.0, 1.0, 4.0)');
+
+type Fragment = RawBuilder<unknown>;
+
+const CURSOR_KIND: Record<JobSort, 'integer' | 'number' | 'time'> = {
+  score: 'integer',
+  relevance: 'number',
+  posted: 'time',
+  fetched: 'time',
+};
+
+interface Plan {
+  from: Fragment;
+  where: Fragment[];
+  score: Fragment;
+  stage: Fragment;
+  applicationId: Fragment;
+  sortValue: Fragment;
+  sort: JobSort;
+  desc: boolean;
+}
+
+function textSearch(
+  ctx: StoreContext,
+  text: string | undefined,
+): { join: Fragment | null; where: Fragment; rank: Fragment } | null {
+  if (text === undefined) return null;
+  if (ctx.dialect === 'sqlite') {
+    const match = sqliteMatchExpression(text);
+    if (match === null) return null;
+    // bm25 is lower for better matches; negated so that "desc" means best first on both dialects.
+    return {
+      join: sql`join jobs_fts on jobs_fts.rowid = j.seq`,
+      where: sql`jobs_fts match ${match}`,
+      rank: sql`-${BM25}`,
+    };
+  }
+  const parts = postgresQueryParts(text);
+  if (parts === null) return null;
+  const query = sql`(websearch_to_tsquery('english', ${parts.words}) && to_tsquery('english', ${`${parts.prefix}:*`}))`;
+  // float8 so the rank survives the trip through a cursor exactly (ts_rank returns float4).
+  return {
+    join: null,
+    where: sql`j.search @@ ${query}`,
+    rank: sql`ts_rank(j.search, ${query})::float8`,
+  };
+}
+
+function plan(ctx: StoreContext, query: JobQuery): Plan {
+  const search = textSearch(ctx, query.text);
+  const profileId = query.profileId;
+  const joins: Fragment[] = [];
+  if (search?.join) joins.push(search.join);
+  if (profileId !== undefined) {
+    joins.push(sql`left join matches m on m.job_id = j.id and m.profile_id = ${profileId}`);
+    joins.push(sql`left join applications a on a.job_id = j.id and a.profile_id = ${profileId}`);
+  }
+  // Without a profile there is no score or stage; filters then see null, as the listing shows.
+  const score = profileId !== undefined ? sql`m.score` : sql`cast(null as integer)`;
+  const stage = profileId !== undefined ? sql`a.stage` : sql`cast(null as text)`;
+  const applicationId = profileId !== undefined ? sql`a.id` : sql`cast(null as text)`;
+
+  const where: Fragment[] = [];
+  const status = query.status ?? 'open';
+  if (status !== 'all') where.push(sql`j.status = ${status}`);
+  if (search !== null) where.push(search.where);
+  if (query.sourceTypes !== undefined && query.sourceTypes.length > 0) {
+    where.push(sql`j.source_type in (${sql.join(query.sourceTypes)})`);
+  }
+  if (query.remote !== undefined && query.remote.length > 0)
+    where.push(sql`j.remote in (${sql.join(query.remote)})`);
+  if (query.minScore !== undefined) where.push(sql`${score} >= ${query.minScore}`);
+  if (query.maxScore !== undefined) where.push(sql`${score} <= ${query.maxScore}`);
+  // A posting without an application shows as `discovered`, so it filters as one too.
+  if (query.stages !== undefined && query.stages.length > 0) {
+    where.push(sql`coalesce(${stage}, 'discovered') in (${sql.join(query.stages)})`);
+  }
+
+  const fallback: JobSort = profileId !== undefined ? 'score' : 'posted';
+  let sort = query.sort ?? fallback;
+  // Relevance needs words to rank by; with none left after cleaning, use the default order.
+  if (sort === 'relevance' && search === null) sort = fallback;
+  const sortValue: Fragment =
+    sort === 'relevance' && search !== null
+      ? search.rank
+      : sort === 'score'
+        ? score
+        : sort === 'fetched'
+          ? sql`j.fetched_at`
+          : sql`j.posted_at`;
+
+  const from = sql`jobs j ${sql.join(joins, sql` `)}`;
+  return {
+    from,
+    where,
+    score,
+    stage,
+    applicationId,
+    sortValue,
+    sort,
+    desc: (query.order ?? 'desc') === 'desc',
+  };
+}
+
+function whereClause(parts: readonly Fragment[]): Fragment {
+  return parts.length === 0 ? sql`` : sql`where ${sql.join(parts, sql` and `)}`;
+}
+
+/**
+ * Rows after the cursor in (sort value, id) order with nulls last in either direction;
+ * written out because nulls compare as unknown, not as "last".
+ */
+function afterCursor(cursor: Cursor, desc: boolean): Fragment {
+  const beyond = desc ? sql`<` : sql`>`;
+  if (cursor.value === null) return sql`(f.sort_value is null and f.id ${beyond} ${cursor.id})`;
+  return sql`(f.sort_value ${beyond} ${cursor.value}
+    or (f.sort_value = ${cursor.value} and f.id ${beyond} ${cursor.id})
+    or f.sort_value is null)`;
+}
+
+function cursorValueOf(value: unknown): CursorValue {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number' || value === null) return value;
+  // pg hands back numeric types it cannot hold exactly as strings; none of the sort values are.
+  return JSON.stringify(value);
+}
+
+export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobPage> {
+  const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
+  if (query.page !== undefined && (!Number.isInteger(query.page) || query.page < 1)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `page must be a whole number from 1 (got ${query.page})`,
+    );
+  }
+  const p = plan(ctx, query);
+  const cursor =
+    query.cursor !== undefined ? decodeCursor(query.cursor, CURSOR_KIND[p.sort]) : null;
+  const offset = cursor === null && query.page !== undefined ? (query.page - 1) * limit : 0;
+  const direction = p.desc ? sql`desc` : sql`asc`;
+  const columns = sql.join(JOB_LIST_COLUMNS.map((column) => sql.ref(`j.${column}`)));
+
+  const counted = await sql<{
+    n: number | string;
+  }>`select count(*) as n from ${p.from} ${whereClause(p.where)}`.execute(ctx.db);
+  const totalCount = toCount(counted.rows[0]?.n);
+
+  const rows = await sql<JobListRow>`
+    select f.* from (
+      select ${columns}, ${p.score} as score, ${p.stage} as stage, ${p.applicationId} as application_id,
+        ${p.sortValue} as sort_value
+      from ${p.from}
+      ${whereClause(p.where)}
+    ) f
+    ${cursor === null ? sql`` : sql`where ${afterCursor(cursor, p.desc)}`}
+    order by f.sort_value ${direction} nulls last, f.id ${direction}
+    limit ${limit + 1} offset ${offset}
+  `.execute(ctx.db);
+
+  const page = rows.rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.rows.length > limit && last !== undefined
+      ? encodeCursor({ value: cursorValueOf(last.sort_value), id: last.id })
+      : null;
+  return { items: page.map((row) => jobListItemFromRow(ctx.codec, row)), totalCount, nextCursor };
+}

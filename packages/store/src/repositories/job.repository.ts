@@ -1,0 +1,72 @@
+import type { Job } from '@applydesk/domain';
+import { toCount } from '../codec.js';
+import { withTx, type StoreContext } from '../context.js';
+import type { Actor, JobPage, JobQuery, JobRepository, UpsertOutcome } from '../repositories.js';
+import { listJobs } from './job.list.js';
+import { JOB_COLUMNS, jobFromRow, type JobWrite } from './job.mapper.js';
+import { closeMissingJobs, upsertJobs } from './job.upsert.js';
+
+export class SqlJobRepository implements JobRepository {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async upsert(input: JobWrite, actor: Actor): Promise<{ job: Job; outcome: UpsertOutcome }> {
+    return withTx(this.ctx, async (tx) => {
+      const { results } = await upsertJobs(tx, [input], actor);
+      const result = results[0];
+      const job = result === undefined ? null : await new SqlJobRepository(tx).get(result.id);
+      if (result === undefined || job === null)
+        throw new Error('unreachable: an upserted job is missing');
+      return { job, outcome: result.outcome };
+    });
+  }
+
+  async upsertMany(inputs: JobWrite[], actor: Actor): Promise<Record<UpsertOutcome, number>> {
+    if (inputs.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+    return withTx(this.ctx, async (tx) => (await upsertJobs(tx, inputs, actor)).counts);
+  }
+
+  async get(id: string): Promise<Job | null> {
+    const row = await this.ctx.db
+      .selectFrom('jobs')
+      .select(JOB_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : jobFromRow(this.ctx.codec, row);
+  }
+
+  async getByExternalId(sourceType: string, externalId: string): Promise<Job | null> {
+    const row = await this.ctx.db
+      .selectFrom('jobs')
+      .select(JOB_COLUMNS)
+      .where('source_type', '=', sourceType)
+      .where('external_id', '=', externalId)
+      .executeTakeFirst();
+    return row === undefined ? null : jobFromRow(this.ctx.codec, row);
+  }
+
+  async findByCanonicalUrl(canonicalUrl: string): Promise<Job[]> {
+    const rows = await this.ctx.db
+      .selectFrom('jobs')
+      .select(JOB_COLUMNS)
+      .where('canonical_url', '=', canonicalUrl)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => jobFromRow(this.ctx.codec, row));
+  }
+
+  list(query: JobQuery): Promise<JobPage> {
+    return listJobs(this.ctx, query);
+  }
+
+  closeMissing(sourceId: string, keepExternalIds: string[], actor: Actor): Promise<number> {
+    return withTx(this.ctx, (tx) => closeMissingJobs(tx, sourceId, keepExternalIds, actor));
+  }
+
+  async count(): Promise<number> {
+    const row = await this.ctx.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return toCount(row?.n);
+  }
+}

@@ -1,0 +1,88 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { DomainError } from '@applydesk/domain';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
+import type { Database } from './db.js';
+
+/**
+ * Starts write transactions with BEGIN IMMEDIATE. With a deferred BEGIN, a transaction that
+ * reads and then writes while another process (server and CLI share the file) holds the write
+ * lock fails at once with SQLITE_BUSY; IMMEDIATE takes the lock up front, so busy_timeout
+ * applies and it waits instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+const UNAVAILABLE_HINT =
+  'check that the file is an ApplyDesk database and readable and writable by you, or set APPLYDESK_HOME / database.path to another file';
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+}
+
+/** Opens (creating if needed) the SQLite file with the pragmas ApplyDesk relies on. */
+export function openSqlite(path: string): { db: Kysely<Database>; location: string } {
+  const inMemory = path === ':memory:';
+  const location = inMemory ? ':memory:' : resolve(path);
+  if (!inMemory) {
+    const dir = dirname(location);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new DomainError(
+        'DATABASE_DIRECTORY_MISSING',
+        `database directory ${dir} does not exist`,
+        {
+          hint: 'create it, or set APPLYDESK_HOME / database.path to a directory that exists',
+          details: { path: location },
+        },
+      );
+    }
+  }
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = new BetterSqlite3(location, { timeout: 5000 });
+    // The first statement reads the header, so a file that is not a database fails here.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // 32 MB of page cache (default 2 MB): bulk ingest touches five indexes and the FTS index,
+    // and with the small default it rereads pages; measured about 1.4x faster on 20k postings.
+    sqlite.pragma('cache_size = -32000');
+  } catch (error) {
+    sqlite?.close();
+    throw new DomainError(
+      'DATABASE_UNAVAILABLE',
+      `cannot open the SQLite database ${location}: ${reasonOf(error)}`,
+      {
+        hint: UNAVAILABLE_HINT,
+        details: { path: location },
+        cause: error,
+      },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  return { db, location };
+}

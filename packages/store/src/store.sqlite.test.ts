@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { isDomainError } from '@applydesk/domain';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from './index.js';
+import { defineStoreConformance } from './test-support/conformance.js';
+import { jobInput, uniqueSource } from './test-support/fixtures.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'applydesk-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function rejection(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string; hint?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected openStore to fail');
+}
+
+defineStoreConformance('SQLite conformance', () =>
+  openStore({ sqlitePath: join(tempDir(), 'applydesk.db') }),
+);
+
+describe('SQLite specifics', () => {
+  it('turns on WAL, foreign keys and a busy timeout', async () => {
+    const path = join(tempDir(), 'wal.db');
+    const store = await openStore({ sqlitePath: path });
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    try {
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      raw.close();
+    }
+    expect(store.location).toBe(path);
+    expect(store.dialect).toBe('sqlite');
+  });
+
+  it('reports a missing directory as DATABASE_DIRECTORY_MISSING', async () => {
+    const dir = join(tempDir(), 'does', 'not', 'exist');
+    const error = await rejection(openStore({ sqlitePath: join(dir, 'applydesk.db') }));
+    expect(error.code).toBe('DATABASE_DIRECTORY_MISSING');
+    expect(error.message).toBe(`database directory ${dir} does not exist`);
+    expect(error.hint).toMatch(/APPLYDESK_HOME/);
+  });
+
+  it('reports a file that is not a database as DATABASE_UNAVAILABLE, naming the path', async () => {
+    const path = join(tempDir(), 'garbage.db');
+    writeFileSync(
+      path,
+      'this is not a sqlite database, just some text that is long enough to have a header'.repeat(
+        20,
+      ),
+    );
+    const error = await rejection(openStore({ sqlitePath: path }));
+    expect(error.code).toBe('DATABASE_UNAVAILABLE');
+    expect(error.message).toContain(path);
+    expect(error.message).not.toContain('\n');
+    expect(error.hint).toBeTruthy();
+  });
+
+  it('refuses a database migrated by a newer ApplyDesk, before migrating anything', async () => {
+    const path = join(tempDir(), 'newer.db');
+    const first = await openStore({ sqlitePath: path });
+    await first.close();
+    const raw = new BetterSqlite3(path);
+    raw
+      .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+      .run('0999_from_the_future', new Date().toISOString());
+    raw.close();
+
+    const error = await rejection(openStore({ sqlitePath: path }));
+    expect(error.code).toBe('DATABASE_TOO_NEW');
+    expect(error.message).toBe(
+      `the database at ${path} was written by a newer ApplyDesk (schema 0999_from_the_future)`,
+    );
+    expect(error.hint).toMatch(/upgrade ApplyDesk/);
+  });
+
+  it('keeps data across reopening and does not run migrations again', async () => {
+    const path = join(tempDir(), 'reopen.db');
+    const src = uniqueSource();
+    const first = await openStore({ sqlitePath: path });
+    const { job } = await first.jobs.upsert(
+      jobInput({ sourceType: src, title: 'Persistent Engineer' }),
+      'test',
+    );
+    await first.close();
+
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const stamp = raw.prepare('select timestamp from kysely_migration').all();
+    raw.close();
+
+    const second = await openStore({ sqlitePath: path });
+    expect((await second.jobs.get(job.id))?.title).toBe('Persistent Engineer');
+    expect((await second.jobs.list({ sourceTypes: [src], text: 'persistent' })).totalCount).toBe(1);
+    expect((await second.health()).schemaVersion).toBe('0001_initial');
+    await second.close();
+
+    const after = new BetterSqlite3(path, { readonly: true });
+    expect(after.prepare('select timestamp from kysely_migration').all()).toEqual(stamp);
+    after.close();
+  });
+
+  it('keeps the full-text index in step with updates', async () => {
+    const store = await openStore({ sqlitePath: join(tempDir(), 'fts.db') });
+    const src = uniqueSource();
+    await store.jobs.upsert(
+      jobInput({ sourceType: src, externalId: 'f', title: 'Haskell Wizard' }),
+      'test',
+    );
+    await store.jobs.upsert(
+      jobInput({ sourceType: src, externalId: 'f', title: 'Erlang Wizard' }),
+      'test',
+    );
+    expect((await store.jobs.list({ sourceTypes: [src], text: 'haskell' })).totalCount).toBe(0);
+    expect((await store.jobs.list({ sourceTypes: [src], text: 'erlang' })).totalCount).toBe(1);
+    await store.close();
+  });
+});

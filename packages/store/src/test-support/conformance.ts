@@ -1,0 +1,1079 @@
+import { isDomainError, type Profile } from '@applydesk/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobListItem, JobQuery, Store } from '../repositories.js';
+import { executeRawForTests } from '../store.js';
+import { draftInput, jobInput, matchOf, profileInput, uniqueSource } from './fixtures.js';
+
+/** Resolves to the DomainError code the promise rejects with (fails the test if it resolves). */
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return error.code;
+    throw error;
+  }
+  throw new Error('expected a DomainError, but the call succeeded');
+}
+
+/** Every page of a listing, following nextCursor; fails on a runaway loop. */
+async function allPages(
+  store: Store,
+  query: JobQuery,
+): Promise<{ items: JobListItem[]; pages: number; totals: number[] }> {
+  const items: JobListItem[] = [];
+  const totals: number[] = [];
+  let cursor: string | undefined;
+  for (let pages = 1; pages < 1000; pages++) {
+    const page = await store.jobs.list({ ...query, ...(cursor === undefined ? {} : { cursor }) });
+    items.push(...page.items);
+    totals.push(page.totalCount);
+    if (page.nextCursor === null) return { items, pages, totals };
+    cursor = page.nextCursor;
+  }
+  throw new Error('pagination did not end');
+}
+
+/**
+ * The behaviour every Store must have, whatever the database. Each dialect's test file runs
+ * it against a fresh database. Tests share one store, so each works in its own source type
+ * (and filters listings by it) to stay independent of the others.
+ */
+export function defineStoreConformance(
+  label: string,
+  open: () => Promise<Store>,
+  cleanup?: () => Promise<void>,
+): void {
+  describe(label, () => {
+    let store: Store;
+    let profile: Profile;
+
+    beforeAll(async () => {
+      store = await open();
+      profile = await store.profiles.create(profileInput(uniqueSource('main')), 'test');
+    });
+
+    afterAll(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    describe('health', () => {
+      it('answers and names the newest migration', async () => {
+        const health = await store.health();
+        expect(health).toEqual({ ok: true, dialect: store.dialect, schemaVersion: '0001_initial' });
+      });
+    });
+
+    describe('jobs.upsert', () => {
+      it('creates, then leaves unchanged content alone, then updates changed content', async () => {
+        const src = uniqueSource();
+        const input = jobInput({ sourceType: src, externalId: 'a1', title: 'Backend Engineer' });
+
+        const created = await store.jobs.upsert(input, 'test');
+        expect(created.outcome).toBe('created');
+        expect(created.job.id).toMatch(/^job_[0-9A-HJKMNP-TV-Z]{26}$/);
+        expect(created.job).toMatchObject({
+          sourceType: src,
+          externalId: 'a1',
+          title: 'Backend Engineer',
+          status: 'open',
+          contentHash: input.contentHash,
+          canonicalUrl: input.canonicalUrl,
+          salary: { min: 60000, max: 80000, currency: 'EUR', period: 'year' },
+          skills: ['TypeScript'],
+          raw: { id: 'a1', nested: { ok: true } },
+          postedAt: '2024-05-01T10:00:00.000Z',
+          fetchedAt: '2024-05-02T10:00:00.000Z',
+          freelance: null,
+          expiresAt: null,
+        });
+        expect(created.job.createdAt).toBe(created.job.updatedAt);
+
+        const again = await store.jobs.upsert(
+          { ...input, fetchedAt: '2024-06-01T00:00:00.000Z' },
+          'test',
+        );
+        expect(again.outcome).toBe('unchanged');
+        expect(again.job.id).toBe(created.job.id);
+        expect(again.job.fetchedAt).toBe('2024-06-01T00:00:00.000Z');
+        expect(again.job.updatedAt).toBe(created.job.updatedAt);
+
+        const changed = await store.jobs.upsert(
+          jobInput({ sourceType: src, externalId: 'a1', title: 'Staff Backend Engineer' }),
+          'test',
+        );
+        expect(changed.outcome).toBe('updated');
+        expect(changed.job.id).toBe(created.job.id);
+        expect(changed.job.title).toBe('Staff Backend Engineer');
+        expect(changed.job.createdAt).toBe(created.job.createdAt);
+
+        const events = await store.events.list({ entityType: 'job', entityId: created.job.id });
+        expect(events.map((e) => e.action)).toEqual(['job.created', 'job.updated']);
+        expect(events[1]?.data).toMatchObject({ changed: ['title'] });
+        expect(events[0]?.actor).toBe('test');
+      });
+
+      it('round-trips freelance details, timestamps with offsets and a null posted date', async () => {
+        const src = uniqueSource();
+        const freelance = {
+          contractType: 'hourly' as const,
+          budget: null,
+          hourlyMin: 40,
+          hourlyMax: 80.5,
+          currency: 'USD',
+          duration: '1 to 3 months',
+          workload: null,
+          experienceLevel: 'expert' as const,
+          client: {
+            country: 'US',
+            paymentVerified: true,
+            totalSpent: 12000,
+            rating: 4.9,
+            reviews: 12,
+            hires: 3,
+            jobsPosted: 8,
+          },
+          proposalsTier: '5 to 10',
+          screeningQuestions: ['Why you?'],
+        };
+        const { job } = await store.jobs.upsert(
+          jobInput({
+            sourceType: src,
+            freelance,
+            postedAt: null,
+            expiresAt: '2024-07-01T12:00:00+02:00',
+            salary: null,
+          }),
+          'test',
+        );
+        const read = await store.jobs.get(job.id);
+        expect(read?.freelance).toEqual(freelance);
+        expect(read?.postedAt).toBeNull();
+        expect(read?.salary).toBeNull();
+        expect(read?.expiresAt).toBe('2024-07-01T10:00:00.000Z');
+      });
+    });
+
+    describe('jobs lookups', () => {
+      it('gets by id, by external id and by canonical URL, and counts', async () => {
+        const src = uniqueSource();
+        const before = await store.jobs.count();
+        const first = await store.jobs.upsert(
+          jobInput({ sourceType: src, externalId: 'x1', canonicalUrl: 'https://example.com/same' }),
+          'test',
+        );
+        const second = await store.jobs.upsert(
+          jobInput({ sourceType: src, externalId: 'x2', canonicalUrl: 'https://example.com/same' }),
+          'test',
+        );
+        await store.jobs.upsert(
+          jobInput({
+            sourceType: src,
+            externalId: 'x3',
+            canonicalUrl: 'https://example.com/other',
+          }),
+          'test',
+        );
+
+        expect((await store.jobs.get(first.job.id))?.externalId).toBe('x1');
+        expect(await store.jobs.get('job_missing')).toBeNull();
+        expect((await store.jobs.getByExternalId(src, 'x2'))?.id).toBe(second.job.id);
+        expect(await store.jobs.getByExternalId(src, 'nope')).toBeNull();
+        const same = await store.jobs.findByCanonicalUrl('https://example.com/same');
+        expect(same.map((job) => job.id).sort()).toEqual([first.job.id, second.job.id].sort());
+        expect(await store.jobs.count()).toBe(before + 3);
+      });
+    });
+
+    describe('jobs.upsertMany', () => {
+      it('counts created, updated and unchanged, and handles a posting listed twice in order', async () => {
+        const src = uniqueSource();
+        const initial = Array.from({ length: 30 }, (_, i) =>
+          jobInput({ sourceType: src, externalId: `m${i}` }),
+        );
+        expect(await store.jobs.upsertMany(initial, 'test')).toEqual({
+          created: 30,
+          updated: 0,
+          unchanged: 0,
+        });
+
+        const next = [
+          ...initial.slice(0, 20),
+          ...initial
+            .slice(20, 25)
+            .map((input) =>
+              jobInput({ ...input, sourceType: src, title: `${input.title} (changed)` }),
+            ),
+          jobInput({ sourceType: src, externalId: 'new-1' }),
+          jobInput({ sourceType: src, externalId: 'dup', title: 'First' }),
+          jobInput({ sourceType: src, externalId: 'dup', title: 'Second' }),
+        ];
+        expect(await store.jobs.upsertMany(next, 'test')).toEqual({
+          created: 2,
+          updated: 6,
+          unchanged: 20,
+        });
+        expect((await store.jobs.getByExternalId(src, 'dup'))?.title).toBe('Second');
+        expect((await store.jobs.getByExternalId(src, 'm20'))?.title).toMatch(/\(changed\)$/);
+        expect((await store.jobs.list({ sourceTypes: [src], limit: 1 })).totalCount).toBe(32);
+        expect(await store.jobs.upsertMany([], 'test')).toEqual({
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+        });
+      });
+
+      it('stores more postings than one chunk holds', async () => {
+        const src = uniqueSource();
+        const inputs = Array.from({ length: 1234 }, (_, i) =>
+          jobInput({ sourceType: src, externalId: `bulk${i}` }),
+        );
+        expect(await store.jobs.upsertMany(inputs, 'test')).toEqual({
+          created: 1234,
+          updated: 0,
+          unchanged: 0,
+        });
+        expect(await store.jobs.upsertMany(inputs, 'test')).toEqual({
+          created: 0,
+          updated: 0,
+          unchanged: 1234,
+        });
+        expect((await store.jobs.list({ sourceTypes: [src], limit: 1 })).totalCount).toBe(1234);
+      });
+    });
+
+    describe('jobs.closeMissing', () => {
+      it('closes open postings of the source that are not kept, and reopens one that returns', async () => {
+        const src = uniqueSource();
+        const inputs = ['k1', 'k2', 'k3', 'k4'].map((externalId) =>
+          jobInput({ sourceType: src, externalId }),
+        );
+        await store.jobs.upsertMany(inputs, 'test');
+        const other = await store.jobs.upsert(
+          jobInput({ sourceType: src, externalId: 'o1', sourceId: `${src}:other` }),
+          'test',
+        );
+
+        expect(await store.jobs.closeMissing(`${src}:acme`, ['k1', 'k2'], 'scheduler')).toBe(2);
+        expect(await store.jobs.closeMissing(`${src}:acme`, ['k1', 'k2'], 'scheduler')).toBe(0);
+
+        const open = await store.jobs.list({ sourceTypes: [src] });
+        expect(open.items.map((job) => job.externalId).sort()).toEqual(['k1', 'k2', 'o1']);
+        const closed = await store.jobs.list({ sourceTypes: [src], status: 'closed' });
+        expect(closed.items.map((job) => job.externalId).sort()).toEqual(['k3', 'k4']);
+        expect((await store.jobs.list({ sourceTypes: [src], status: 'all' })).totalCount).toBe(5);
+        expect((await store.jobs.get(other.job.id))?.status).toBe('open');
+
+        const k3 = await store.jobs.getByExternalId(src, 'k3');
+        const events = await store.events.list({ entityType: 'job', entityId: k3?.id ?? '' });
+        expect(events.at(-1)).toMatchObject({ action: 'job.closed', actor: 'scheduler' });
+
+        const back = await store.jobs.upsert(inputs[2]!, 'test');
+        expect(back.outcome).toBe('updated');
+        expect(back.job.status).toBe('open');
+      });
+    });
+
+    describe('jobs.list filters and sorting', () => {
+      let src: string;
+      let srcB: string;
+      let listProfile: Profile;
+      const ids: Record<string, string> = {};
+
+      beforeAll(async () => {
+        src = uniqueSource();
+        srcB = uniqueSource();
+        listProfile = await store.profiles.create(profileInput(uniqueSource('list')), 'test');
+        const specs = [
+          { key: 'remote1', remote: 'remote', postedAt: '2024-05-05T00:00:00.000Z', score: 90 },
+          { key: 'remote2', remote: 'remote', postedAt: '2024-05-04T00:00:00.000Z', score: 40 },
+          { key: 'hybrid', remote: 'hybrid', postedAt: '2024-05-03T00:00:00.000Z', score: 70 },
+          { key: 'onsite', remote: 'onsite', postedAt: null, score: null },
+        ] as const;
+        for (const spec of specs) {
+          const { job } = await store.jobs.upsert(
+            jobInput({
+              sourceType: src,
+              externalId: spec.key,
+              remote: spec.remote,
+              postedAt: spec.postedAt,
+            }),
+            'test',
+          );
+          ids[spec.key] = job.id;
+          if (spec.score !== null)
+            await store.matches.upsertMany([matchOf(job.id, listProfile.id, spec.score)]);
+        }
+        const { job } = await store.jobs.upsert(
+          jobInput({ sourceType: srcB, externalId: 'b1', remote: 'remote' }),
+          'test',
+        );
+        ids['b1'] = job.id;
+        await store.applications.create(ids['hybrid']!, listProfile.id, 'test', 'applied');
+      });
+
+      const keys = (items: JobListItem[]): string[] => items.map((item) => item.externalId);
+
+      it('filters by source type', async () => {
+        expect((await store.jobs.list({ sourceTypes: [src] })).totalCount).toBe(4);
+        expect((await store.jobs.list({ sourceTypes: [src, srcB] })).totalCount).toBe(5);
+        expect(keys((await store.jobs.list({ sourceTypes: [srcB] })).items)).toEqual(['b1']);
+      });
+
+      it('filters by remote mode', async () => {
+        const page = await store.jobs.list({ sourceTypes: [src], remote: ['remote'] });
+        expect(keys(page.items).sort()).toEqual(['remote1', 'remote2']);
+        expect(
+          (await store.jobs.list({ sourceTypes: [src], remote: ['hybrid', 'onsite'] })).totalCount,
+        ).toBe(2);
+      });
+
+      it('joins the profile: score, stage and application id', async () => {
+        const page = await store.jobs.list({ sourceTypes: [src], profileId: listProfile.id });
+        const hybrid = page.items.find((item) => item.externalId === 'hybrid');
+        expect(hybrid).toMatchObject({ score: 70, stage: 'applied' });
+        expect(hybrid?.applicationId).toMatch(/^app_/);
+        expect(page.items.find((item) => item.externalId === 'onsite')).toMatchObject({
+          score: null,
+          stage: null,
+          applicationId: null,
+        });
+        expect(page.items[0]).not.toHaveProperty('raw');
+        const anonymous = await store.jobs.list({ sourceTypes: [src] });
+        expect(anonymous.items.every((item) => item.score === null && item.stage === null)).toBe(
+          true,
+        );
+      });
+
+      it('filters by score range', async () => {
+        const min = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: listProfile.id,
+          minScore: 60,
+        });
+        expect(keys(min.items).sort()).toEqual(['hybrid', 'remote1']);
+        const range = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: listProfile.id,
+          minScore: 50,
+          maxScore: 80,
+        });
+        expect(keys(range.items)).toEqual(['hybrid']);
+        expect((await store.jobs.list({ sourceTypes: [src], minScore: 1 })).totalCount).toBe(0);
+      });
+
+      it('filters by stage, counting postings without an application as discovered', async () => {
+        const applied = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: listProfile.id,
+          stages: ['applied'],
+        });
+        expect(keys(applied.items)).toEqual(['hybrid']);
+        const discovered = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: listProfile.id,
+          stages: ['discovered'],
+        });
+        expect(keys(discovered.items).sort()).toEqual(['onsite', 'remote1', 'remote2']);
+        expect(
+          (
+            await store.jobs.list({
+              sourceTypes: [src],
+              profileId: listProfile.id,
+              stages: ['offer'],
+            })
+          ).totalCount,
+        ).toBe(0);
+      });
+
+      it('sorts by score, highest first, with unscored postings last in either order', async () => {
+        const desc = await store.jobs.list({ sourceTypes: [src], profileId: listProfile.id });
+        expect(keys(desc.items)).toEqual(['remote1', 'hybrid', 'remote2', 'onsite']);
+        const asc = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: listProfile.id,
+          sort: 'score',
+          order: 'asc',
+        });
+        expect(keys(asc.items)).toEqual(['remote2', 'hybrid', 'remote1', 'onsite']);
+      });
+
+      it('sorts by posted date by default without a profile, undated postings last', async () => {
+        expect(keys((await store.jobs.list({ sourceTypes: [src] })).items)).toEqual([
+          'remote1',
+          'remote2',
+          'hybrid',
+          'onsite',
+        ]);
+        const asc = await store.jobs.list({ sourceTypes: [src], sort: 'posted', order: 'asc' });
+        expect(keys(asc.items)).toEqual(['hybrid', 'remote2', 'remote1', 'onsite']);
+      });
+
+      it('sorts by fetch time', async () => {
+        const s = uniqueSource();
+        await store.jobs.upsert(
+          jobInput({ sourceType: s, externalId: 'late', fetchedAt: '2024-05-09T00:00:00.000Z' }),
+          'test',
+        );
+        await store.jobs.upsert(
+          jobInput({ sourceType: s, externalId: 'early', fetchedAt: '2024-05-01T00:00:00.000Z' }),
+          'test',
+        );
+        expect(keys((await store.jobs.list({ sourceTypes: [s], sort: 'fetched' })).items)).toEqual([
+          'late',
+          'early',
+        ]);
+        expect(
+          keys((await store.jobs.list({ sourceTypes: [s], sort: 'fetched', order: 'asc' })).items),
+        ).toEqual(['early', 'late']);
+      });
+
+      it('limits pages to between 1 and 200 items', async () => {
+        expect((await store.jobs.list({ sourceTypes: [src], limit: 2 })).items).toHaveLength(2);
+        expect((await store.jobs.list({ sourceTypes: [src], limit: 0 })).items).toHaveLength(1);
+      });
+
+      it('refuses a cursor that is not one of its own', async () => {
+        expect(await codeOf(store.jobs.list({ sourceTypes: [src], cursor: 'not-a-cursor' }))).toBe(
+          'INVALID_INPUT',
+        );
+        const wrongType = Buffer.from(JSON.stringify(['x', 'job_1'])).toString('base64url');
+        expect(
+          await codeOf(store.jobs.list({ sourceTypes: [src], sort: 'score', cursor: wrongType })),
+        ).toBe('INVALID_INPUT');
+      });
+    });
+
+    describe('jobs.list full-text search', () => {
+      let src: string;
+
+      beforeAll(async () => {
+        src = uniqueSource();
+        await store.jobs.upsertMany(
+          [
+            jobInput({
+              sourceType: src,
+              externalId: 'desc',
+              title: 'Platform Engineer',
+              descriptionHtml: '<p>We run everything on kubernetes clusters.</p>',
+              skills: ['Go'],
+            }),
+            jobInput({
+              sourceType: src,
+              externalId: 'title',
+              title: 'Kubernetes Administrator',
+              descriptionHtml: '<p>Operate our clusters.</p>',
+              skills: ['Linux'],
+            }),
+            jobInput({
+              sourceType: src,
+              externalId: 'none',
+              title: 'Product Designer',
+              company: 'Pixel',
+              descriptionHtml: '<p>Design delightful things in Figma.</p>',
+              skills: ['Figma'],
+            }),
+            jobInput({
+              sourceType: src,
+              externalId: 'company',
+              title: 'Accountant',
+              company: 'Zebracorp',
+              descriptionHtml: '<p>Numbers.</p>',
+              skills: ['Excel'],
+            }),
+          ],
+          'test',
+        );
+      });
+
+      const keys = (items: JobListItem[]): string[] => items.map((item) => item.externalId);
+
+      it('finds a word that only the description contains', async () => {
+        const page = await store.jobs.list({ sourceTypes: [src], text: 'figma delightful' });
+        expect(keys(page.items)).toEqual(['none']);
+        expect(page.totalCount).toBe(1);
+      });
+
+      it('searches company and skills too', async () => {
+        expect(
+          keys((await store.jobs.list({ sourceTypes: [src], text: 'zebracorp' })).items),
+        ).toEqual(['company']);
+        expect(keys((await store.jobs.list({ sourceTypes: [src], text: 'linux' })).items)).toEqual([
+          'title',
+        ]);
+      });
+
+      it('ranks a title match above a description match', async () => {
+        const page = await store.jobs.list({
+          sourceTypes: [src],
+          text: 'kubernetes',
+          sort: 'relevance',
+        });
+        expect(keys(page.items)).toEqual(['title', 'desc']);
+      });
+
+      it('matches the last word as a prefix', async () => {
+        expect(
+          keys(
+            (await store.jobs.list({ sourceTypes: [src], text: 'kuberne', sort: 'relevance' }))
+              .items,
+          ),
+        ).toEqual(['title', 'desc']);
+        expect(
+          (await store.jobs.list({ sourceTypes: [src], text: 'kuberne everything' })).totalCount,
+        ).toBe(0);
+      });
+
+      it('survives query syntax in user text', async () => {
+        for (const text of [
+          'c++ "unbalanced AND (',
+          'NOT',
+          'a OR b',
+          '"',
+          '***',
+          'title:kubernetes',
+          'NEAR(x y)',
+          "o'reilly -x",
+          '\\',
+          'k8s)',
+        ]) {
+          const page = await store.jobs.list({ sourceTypes: [src], text, sort: 'relevance' });
+          expect(Array.isArray(page.items)).toBe(true);
+        }
+        expect(
+          keys((await store.jobs.list({ sourceTypes: [src], text: '(kubernetes' })).items).sort(),
+        ).toEqual(['desc', 'title']);
+      });
+
+      it('treats text with nothing searchable as no text filter', async () => {
+        expect((await store.jobs.list({ sourceTypes: [src], text: ' "( ) * ' })).totalCount).toBe(
+          4,
+        );
+        expect(
+          (await store.jobs.list({ sourceTypes: [src], text: '', sort: 'relevance' })).totalCount,
+        ).toBe(4);
+      });
+
+      it('pages through relevance order with a cursor', async () => {
+        const { items } = await allPages(store, {
+          sourceTypes: [src],
+          text: 'clusters',
+          sort: 'relevance',
+          limit: 1,
+        });
+        expect(keys(items).sort()).toEqual(['desc', 'title']);
+      });
+    });
+
+    describe('jobs.list pagination', () => {
+      let src: string;
+      let pageProfile: Profile;
+      const all: string[] = [];
+
+      beforeAll(async () => {
+        src = uniqueSource();
+        pageProfile = await store.profiles.create(profileInput(uniqueSource('pages')), 'test');
+        // Repeated dates and scores, and some nulls, so ties and nulls cross page boundaries.
+        const inputs = Array.from({ length: 23 }, (_, i) =>
+          jobInput({
+            sourceType: src,
+            externalId: `p${i}`,
+            postedAt:
+              i % 5 === 0 ? null : `2024-04-${String(10 + (i % 4)).padStart(2, '0')}T00:00:00.000Z`,
+          }),
+        );
+        await store.jobs.upsertMany(inputs, 'test');
+        const page = await store.jobs.list({ sourceTypes: [src], limit: 200 });
+        all.push(...page.items.map((item) => item.id));
+        await store.matches.upsertMany(
+          page.items
+            .filter((_, i) => i % 3 !== 0)
+            .map((item, i) => matchOf(item.id, pageProfile.id, ((i * 7) % 4) * 10)),
+        );
+      });
+
+      const queries: [string, (profileId: string) => JobQuery][] = [
+        ['posted desc', () => ({ sort: 'posted' })],
+        ['posted asc', () => ({ sort: 'posted', order: 'asc' })],
+        ['fetched asc', () => ({ sort: 'fetched', order: 'asc' })],
+        ['score desc', (profileId) => ({ sort: 'score', profileId })],
+        ['score asc', (profileId) => ({ sort: 'score', order: 'asc', profileId })],
+      ];
+
+      for (const [name, make] of queries) {
+        it(`covers the whole set with a cursor, no gaps or repeats (${name})`, async () => {
+          const query: JobQuery = { ...make(pageProfile.id), sourceTypes: [src], limit: 4 };
+          const { items, pages, totals } = await allPages(store, query);
+          const ids = items.map((item) => item.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          expect([...ids].sort()).toEqual([...all].sort());
+          expect(pages).toBe(6);
+          expect(totals.every((total) => total === 23)).toBe(true);
+          // The cursor walk gives the same order as one big page.
+          const single = await store.jobs.list({ ...query, limit: 200 });
+          expect(ids).toEqual(single.items.map((item) => item.id));
+          // Nulls last, whatever the direction.
+          const values = items.map((item) =>
+            query.sort === 'score'
+              ? item.score
+              : query.sort === 'fetched'
+                ? item.fetchedAt
+                : item.postedAt,
+          );
+          const firstNull = values.indexOf(null);
+          if (query.sort !== 'fetched') expect(firstNull).toBeGreaterThan(0);
+          if (firstNull >= 0)
+            expect(values.slice(firstNull).every((value) => value === null)).toBe(true);
+        });
+      }
+
+      it('serves numbered pages with the total of the whole set', async () => {
+        const first = await store.jobs.list({ sourceTypes: [src], limit: 10, page: 1 });
+        const second = await store.jobs.list({ sourceTypes: [src], limit: 10, page: 2 });
+        const third = await store.jobs.list({ sourceTypes: [src], limit: 10, page: 3 });
+        expect([first.totalCount, second.totalCount, third.totalCount]).toEqual([23, 23, 23]);
+        expect(third.items).toHaveLength(3);
+        expect(third.nextCursor).toBeNull();
+        const viaCursor = await store.jobs.list({
+          sourceTypes: [src],
+          limit: 10,
+          cursor: first.nextCursor!,
+        });
+        expect(second.items.map((item) => item.id)).toEqual(viaCursor.items.map((item) => item.id));
+        expect((await store.jobs.list({ sourceTypes: [src], limit: 10, page: 9 })).items).toEqual(
+          [],
+        );
+      });
+    });
+
+    describe('profiles', () => {
+      it('creates, reads, updates and lists', async () => {
+        const name = uniqueSource('p');
+        const created = await store.profiles.create(profileInput(name), 'user');
+        expect(created.id).toMatch(/^prf_/);
+        const read = await store.profiles.get(created.id);
+        expect(read).toEqual(created);
+
+        const updated = await store.profiles.update(
+          created.id,
+          profileInput(`${name}-2`, { unplaced: ['a note'] }),
+          'user',
+        );
+        expect(updated).toMatchObject({
+          id: created.id,
+          name: `${name}-2`,
+          unplaced: ['a note'],
+          createdAt: created.createdAt,
+        });
+        expect(await store.profiles.get(created.id)).toEqual(updated);
+        expect((await store.profiles.list()).map((p) => p.id)).toContain(created.id);
+        expect(await store.profiles.get('prf_missing')).toBeNull();
+
+        const actions = (
+          await store.events.list({ entityType: 'profile', entityId: created.id })
+        ).map((e) => e.action);
+        expect(actions).toEqual(['profile.created', 'profile.updated']);
+      });
+
+      it('refuses an unknown id and a name already taken', async () => {
+        expect(await codeOf(store.profiles.update('prf_missing', profileInput('x'), 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        const name = uniqueSource('dup');
+        await store.profiles.create(profileInput(name), 'user');
+        expect(await codeOf(store.profiles.create(profileInput(name), 'user'))).toBe('CONFLICT');
+      });
+
+      it('prefers the profile named default, else the oldest', async () => {
+        const oldest = (await store.profiles.list())[0];
+        expect((await store.profiles.getDefault())?.id).toBe(oldest?.id);
+        const named = await store.profiles.create(profileInput('default'), 'user');
+        expect((await store.profiles.getDefault())?.id).toBe(named.id);
+      });
+    });
+
+    describe('matches', () => {
+      it('upserts, overwrites, lists by score and deletes per profile', async () => {
+        const src = uniqueSource();
+        const owner = await store.profiles.create(profileInput(uniqueSource('m')), 'test');
+        await store.jobs.upsertMany(
+          ['j1', 'j2', 'j3'].map((externalId) => jobInput({ sourceType: src, externalId })),
+          'test',
+        );
+        const jobs = (await store.jobs.list({ sourceTypes: [src], sort: 'posted' })).items
+          .map((item) => item.id)
+          .sort();
+        const [a, b, c] = jobs as [string, string, string];
+
+        await store.matches.upsertMany([
+          matchOf(a, owner.id, 30),
+          matchOf(b, owner.id, 80),
+          matchOf(c, owner.id, 55),
+        ]);
+        expect(await store.matches.get(a, owner.id)).toEqual(matchOf(a, owner.id, 30));
+        await store.matches.upsertMany([
+          {
+            ...matchOf(a, owner.id, 95),
+            reasons: [{ kind: 'minus', component: 'pay', text: 'low' }],
+          },
+        ]);
+        expect(await store.matches.get(a, owner.id)).toMatchObject({
+          score: 95,
+          reasons: [{ kind: 'minus', component: 'pay', text: 'low' }],
+        });
+        expect(await store.matches.get(a, 'prf_missing')).toBeNull();
+
+        expect((await store.matches.listForProfile(owner.id)).map((m) => m.score)).toEqual([
+          95, 80, 55,
+        ]);
+        expect(
+          (await store.matches.listForProfile(owner.id, { minScore: 60 })).map((m) => m.jobId),
+        ).toEqual([a, b]);
+        expect(
+          (await store.matches.listForProfile(owner.id, { limit: 1 })).map((m) => m.jobId),
+        ).toEqual([a]);
+
+        expect(await store.matches.deleteForProfile(owner.id)).toBe(3);
+        expect(await store.matches.listForProfile(owner.id)).toEqual([]);
+        expect(await codeOf(store.matches.upsertMany([matchOf('job_missing', owner.id, 10)]))).toBe(
+          'NOT_FOUND',
+        );
+      });
+
+      it('upserts more matches than one chunk holds', async () => {
+        const src = uniqueSource();
+        const owner = await store.profiles.create(profileInput(uniqueSource('bulk')), 'test');
+        await store.jobs.upsertMany(
+          Array.from({ length: 2100 }, (_, i) =>
+            jobInput({ sourceType: src, externalId: `mm${i}` }),
+          ),
+          'test',
+        );
+        const ids = (await allPages(store, { sourceTypes: [src], limit: 200 })).items.map(
+          (item) => item.id,
+        );
+        await store.matches.upsertMany(ids.map((id, i) => matchOf(id, owner.id, i % 101)));
+        await store.matches.upsertMany(ids.map((id) => matchOf(id, owner.id, 100)));
+        const listed = await store.matches.listForProfile(owner.id);
+        expect(listed).toHaveLength(2100);
+        expect(listed.every((m) => m.score === 100)).toBe(true);
+      });
+    });
+
+    describe('drafts', () => {
+      it('starts pending review, is edited and approved, each step logged', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        const draft = await store.drafts.create(draftInput(job.id, profile.id), 'engine');
+        expect(draft).toMatchObject({
+          status: 'pending_review',
+          jobId: job.id,
+          citedRequirements: ['TypeScript'],
+          grounding: null,
+        });
+        expect(draft.id).toMatch(/^drf_/);
+        expect(await store.drafts.get(draft.id)).toEqual(draft);
+
+        const grounding = {
+          claims: [
+            {
+              text: 'knows TypeScript',
+              supported: true,
+              evidence: 'skills',
+              confirmedByUser: false,
+            },
+          ],
+          unsupportedCount: 0,
+        };
+        const edited = await store.drafts.updateText(
+          draft.id,
+          'A better letter.',
+          grounding,
+          'user',
+        );
+        expect(edited).toMatchObject({
+          text: 'A better letter.',
+          grounding,
+          status: 'pending_review',
+        });
+        expect(await store.drafts.get(draft.id)).toEqual(edited);
+
+        const approved = await store.drafts.setStatus(draft.id, 'approved', 'user');
+        expect(approved.status).toBe('approved');
+        expect((await store.drafts.get(draft.id))?.status).toBe('approved');
+
+        const events = await store.events.list({ entityType: 'draft', entityId: draft.id });
+        expect(events.map((e) => e.action)).toEqual([
+          'draft.created',
+          'draft.edited',
+          'draft.status_changed',
+        ]);
+        expect(events[2]?.data).toEqual({ from: 'pending_review', to: 'approved' });
+
+        const second = await store.drafts.create(
+          { ...draftInput(job.id, profile.id), kind: 'proposal' },
+          'engine',
+        );
+        expect((await store.drafts.listForJob(job.id)).map((d) => d.id)).toEqual([
+          second.id,
+          draft.id,
+        ]);
+      });
+
+      it('lists by status with a total, and refuses unknown ids', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        const made = [];
+        for (let i = 0; i < 3; i++)
+          made.push(await store.drafts.create(draftInput(job.id, profile.id), 'engine'));
+        await store.drafts.setStatus(made[0]!.id, 'superseded', 'engine');
+        const superseded = await store.drafts.listByStatus('superseded');
+        expect(superseded.items.map((d) => d.id)).toContain(made[0]!.id);
+        const pending = await store.drafts.listByStatus('pending_review', { limit: 1 });
+        expect(pending.items).toHaveLength(1);
+        expect(pending.totalCount).toBeGreaterThanOrEqual(2);
+        const rest = await store.drafts.listByStatus('pending_review', { limit: 1000, offset: 1 });
+        expect(rest.items).toHaveLength(pending.totalCount - 1);
+
+        expect(await codeOf(store.drafts.updateText('drf_missing', 'x', null, 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        expect(await codeOf(store.drafts.setStatus('drf_missing', 'approved', 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        expect(
+          await codeOf(store.drafts.create(draftInput('job_missing', profile.id), 'engine')),
+        ).toBe('NOT_FOUND');
+      });
+    });
+
+    describe('applications', () => {
+      it('creates once per job and profile, and moves along the stage machine', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        const application = await store.applications.create(job.id, profile.id, 'user');
+        expect(application).toMatchObject({
+          stage: 'discovered',
+          jobId: job.id,
+          profileId: profile.id,
+          notes: '',
+        });
+        expect(application.id).toMatch(/^app_/);
+        expect(await store.applications.get(application.id)).toEqual(application);
+        expect(await store.applications.getByJob(job.id, profile.id)).toEqual(application);
+        expect(await codeOf(store.applications.create(job.id, profile.id, 'user'))).toBe(
+          'CONFLICT',
+        );
+
+        const moved = await store.applications.moveTo(
+          application.id,
+          'shortlisted',
+          'user',
+          'looks good',
+        );
+        expect(moved.stage).toBe('shortlisted');
+        expect(moved.stageChangedAt >= application.stageChangedAt).toBe(true);
+        expect(await store.applications.get(application.id)).toEqual(moved);
+
+        const events = await store.events.list({
+          entityType: 'application',
+          entityId: application.id,
+        });
+        expect(events.map((e) => e.action)).toEqual([
+          'application.created',
+          'application.stage_changed',
+        ]);
+        expect(events[1]?.data).toEqual({
+          from: 'discovered',
+          to: 'shortlisted',
+          note: 'looks good',
+        });
+      });
+
+      it('refuses an illegal move with ILLEGAL_TRANSITION and logs nothing', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        const application = await store.applications.create(job.id, profile.id, 'user');
+        expect(await codeOf(store.applications.moveTo(application.id, 'hired', 'user'))).toBe(
+          'ILLEGAL_TRANSITION',
+        );
+        expect((await store.applications.get(application.id))?.stage).toBe('discovered');
+        const events = await store.events.list({
+          entityType: 'application',
+          entityId: application.id,
+        });
+        expect(events.map((e) => e.action)).toEqual(['application.created']);
+      });
+
+      it('refuses unknown ids with NOT_FOUND', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        expect(await codeOf(store.applications.moveTo('app_missing', 'shortlisted', 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        expect(await codeOf(store.applications.create('job_missing', profile.id, 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        expect(await codeOf(store.applications.create(job.id, 'prf_missing', 'user'))).toBe(
+          'NOT_FOUND',
+        );
+        expect(await store.applications.get('app_missing')).toBeNull();
+        expect(await store.applications.getByJob(job.id, 'prf_missing')).toBeNull();
+      });
+
+      it('lists and counts by stage and profile', async () => {
+        const owner = await store.profiles.create(profileInput(uniqueSource('apps')), 'test');
+        const src = uniqueSource();
+        await store.jobs.upsertMany(
+          ['a', 'b', 'c'].map((externalId) => jobInput({ sourceType: src, externalId })),
+          'test',
+        );
+        const jobs = (await store.jobs.list({ sourceTypes: [src] })).items;
+        await store.applications.create(jobs[0]!.id, owner.id, 'user', 'applied');
+        await store.applications.create(jobs[1]!.id, owner.id, 'user', 'applied');
+        const third = await store.applications.create(jobs[2]!.id, owner.id, 'user');
+        await store.applications.moveTo(third.id, 'drafting', 'user');
+
+        expect(await store.applications.countByStage(owner.id)).toEqual({
+          applied: 2,
+          drafting: 1,
+        });
+        const all = await store.applications.countByStage();
+        expect(all.applied).toBeGreaterThanOrEqual(2);
+        expect((await store.applications.list({ profileId: owner.id })).map((a) => a.id)[0]).toBe(
+          third.id,
+        );
+        expect(
+          await store.applications.list({ profileId: owner.id, stage: 'applied' }),
+        ).toHaveLength(2);
+        expect(await store.applications.list({ profileId: owner.id, limit: 1 })).toHaveLength(1);
+      });
+    });
+
+    describe('events', () => {
+      it('appends and lists oldest first, by entity, after an id and newest within a limit', async () => {
+        const entityId = uniqueSource('ent');
+        const appended = [];
+        for (let i = 0; i < 5; i++) {
+          appended.push(
+            await store.events.append({
+              actor: 'test',
+              entityType: 'system',
+              entityId,
+              action: `tick.${i}`,
+              data: { i },
+            }),
+          );
+        }
+        expect(appended[0]).toMatchObject({
+          actor: 'test',
+          entityType: 'system',
+          entityId,
+          action: 'tick.0',
+          data: { i: 0 },
+        });
+        expect(appended[0]?.id).toMatch(/^evt_/);
+
+        const listed = await store.events.list({ entityType: 'system', entityId });
+        expect(listed).toEqual(appended);
+        expect(
+          (await store.events.list({ entityId, afterId: appended[1]!.id })).map((e) => e.action),
+        ).toEqual(['tick.2', 'tick.3', 'tick.4']);
+        expect(
+          (await store.events.list({ entityId, afterId: appended[1]!.id, limit: 2 })).map(
+            (e) => e.action,
+          ),
+        ).toEqual(['tick.2', 'tick.3']);
+        expect((await store.events.list({ entityId, limit: 2 })).map((e) => e.action)).toEqual([
+          'tick.3',
+          'tick.4',
+        ]);
+        expect(await store.events.list({ entityId, afterId: appended[4]!.id })).toEqual([]);
+
+        const defaults = await store.events.append({
+          actor: 'test',
+          entityType: 'system',
+          entityId,
+          action: 'bare',
+        });
+        expect(defaults.data).toEqual({});
+        expect(
+          await codeOf(
+            store.events.append({ actor: '', entityType: 'system', entityId, action: 'x' }),
+          ),
+        ).toBe('INVALID_INPUT');
+      });
+
+      it('cannot be updated or deleted, even with SQL', async () => {
+        const event = await store.events.append({
+          actor: 'test',
+          entityType: 'system',
+          entityId: uniqueSource('ro'),
+          action: 'kept',
+        });
+        await expect(
+          executeRawForTests(
+            store,
+            `update events set action = 'changed' where id = '${event.id}'`,
+          ),
+        ).rejects.toThrow(/append-only/);
+        await expect(
+          executeRawForTests(store, `delete from events where id = '${event.id}'`),
+        ).rejects.toThrow(/append-only/);
+        await expect(executeRawForTests(store, 'delete from events')).rejects.toThrow(
+          /append-only/,
+        );
+        expect((await store.events.list({ entityId: event.entityId }))[0]).toEqual(event);
+      });
+    });
+
+    describe('transactions', () => {
+      it('commits everything the work did', async () => {
+        const name = uniqueSource('tx');
+        const created = await store.transaction(async (tx) => {
+          const p = await tx.profiles.create(profileInput(name), 'test');
+          await tx.events.append({
+            actor: 'test',
+            entityType: 'profile',
+            entityId: p.id,
+            action: 'custom',
+          });
+          return p;
+        });
+        expect(await store.profiles.get(created.id)).toEqual(created);
+        expect((await store.events.list({ entityId: created.id })).map((e) => e.action)).toEqual([
+          'profile.created',
+          'custom',
+        ]);
+      });
+
+      it('rolls back everything when the work throws, nested calls included', async () => {
+        const src = uniqueSource();
+        const before = await store.jobs.count();
+        let profileId = '';
+        await expect(
+          store.transaction(async (tx) => {
+            profileId = (await tx.profiles.create(profileInput(uniqueSource('rb')), 'test')).id;
+            await tx.jobs.upsertMany([jobInput({ sourceType: src })], 'test');
+            await tx.transaction(async (inner) => {
+              await inner.jobs.upsert(jobInput({ sourceType: src }), 'test');
+            });
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.profiles.get(profileId)).toBeNull();
+        expect(await store.jobs.count()).toBe(before);
+        expect((await store.jobs.list({ sourceTypes: [src], status: 'all' })).totalCount).toBe(0);
+        expect(await store.events.list({ entityId: profileId })).toEqual([]);
+      });
+
+      it('rolls back a failed illegal move inside a transaction', async () => {
+        const { job } = await store.jobs.upsert(jobInput({ sourceType: uniqueSource() }), 'test');
+        const application = await store.applications.create(job.id, profile.id, 'user');
+        const code = await codeOf(
+          store.transaction(async (tx) => {
+            await tx.applications.moveTo(application.id, 'shortlisted', 'user');
+            await tx.applications.moveTo(application.id, 'offer', 'user');
+          }),
+        );
+        expect(code).toBe('ILLEGAL_TRANSITION');
+        expect((await store.applications.get(application.id))?.stage).toBe('discovered');
+      });
+    });
+  });
+}
