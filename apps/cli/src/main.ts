@@ -1,1 +1,49 @@
-export async function main(_argv: string[]): Promise<number> { return 0; }
+import { Command, CommanderError } from 'commander';
+import { OPENAPI_INFO } from '@applydesk/api-contract';
+import { registerDemo } from './commands/demo.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerInit } from './commands/init.js';
+import { registerJobs } from './commands/jobs.js';
+import { registerServe } from './commands/serve.js';
+import { EXIT, EXIT_HELP } from './exit-codes.js';
+import { processIO, reportError, type CliIO } from './io.js';
+
+export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command {
+  const program = new Command('applydesk')
+    .description(
+      'ApplyDesk: find, rank and draft applications for jobs and freelance work, reviewed by you',
+    )
+    .version(OPENAPI_INFO.info.version)
+    .option(
+      '-c, --config <path>',
+      'config file (default $APPLYDESK_HOME/applydesk.yaml, or APPLYDESK_CONFIG)',
+    )
+    .option('--home <dir>', 'ApplyDesk home directory (default ~/.applydesk, or APPLYDESK_HOME)')
+    .addHelpText('after', `\n${EXIT_HELP}\n`)
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // Commander throws instead of exiting (subcommands inherit this), so main() owns exit codes.
+    .exitOverride();
+  registerInit(program, io);
+  registerDemo(program, io);
+  registerServe(program, io);
+  registerJobs(program, io);
+  registerDoctor(program, io, outcome);
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; it never calls process.exit itself. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const outcome = { exitCode: EXIT.OK as number };
+  const program = buildProgram(io, outcome);
+  try {
+    await program.parseAsync(argv);
+    return outcome.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version "errors" are successes; anything else commander rejects is usage.
+      return error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    return reportError(io, error);
+  }
+}

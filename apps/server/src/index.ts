@@ -1,1 +1,4 @@
-export {};
+export * from './app.js';
+export * from './start.js';
+export * from './logger.js';
+export * from './problem.js';

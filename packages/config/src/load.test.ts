@@ -53,7 +53,16 @@ describe('loadConfig', () => {
     const dir = home();
     writeFileSync(
       join(dir, 'applydesk.yaml'),
-      ['server:', '  port: 99999', 'ranking:', '  min_match_score: high', '  weights:', '    skils: 1', 'colour: blue', ''].join('\n'),
+      [
+        'server:',
+        '  port: 99999',
+        'ranking:',
+        '  min_match_score: high',
+        '  weights:',
+        '    skils: 1',
+        'colour: blue',
+        '',
+      ].join('\n'),
     );
     const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } }));
     expect(error.code).toBe('CONFIG_INVALID');
@@ -61,7 +70,9 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(4);
     expect(problems.some((p) => p.startsWith('server.port: '))).toBe(true);
     expect(problems.some((p) => p.startsWith('ranking.min_match_score: '))).toBe(true);
-    expect(problems.some((p) => p.startsWith('ranking.weights: ') && p.includes('skils'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('ranking.weights: ') && p.includes('skils'))).toBe(
+      true,
+    );
     expect(problems.some((p) => p.startsWith('(root): ') && p.includes('colour'))).toBe(true);
     expect(error.message).toContain(join(dir, 'applydesk.yaml'));
   });
@@ -76,7 +87,9 @@ describe('loadConfig', () => {
 
   it('fails with CONFIG_NOT_FOUND when an explicit --config path is missing', () => {
     const dir = home();
-    const error = thrown(() => loadConfig({ env: {}, overrides: { configPath: join(dir, 'nope.yaml') } }));
+    const error = thrown(() =>
+      loadConfig({ env: {}, overrides: { configPath: join(dir, 'nope.yaml') } }),
+    );
     expect(error.code).toBe('CONFIG_NOT_FOUND');
     expect(error.hint).toContain('applydesk init');
   });
@@ -85,14 +98,21 @@ describe('loadConfig', () => {
     const dir = home();
     writeFileSync(join(dir, 'applydesk.yaml'), 'server:\n  port: 8000\n');
     expect(loadConfig({ env: { APPLYDESK_HOME: dir } }).server.port).toBe(8000);
-    expect(loadConfig({ env: { APPLYDESK_HOME: dir, APPLYDESK_PORT: '8100' } }).server.port).toBe(8100);
-    const config = loadConfig({ env: { APPLYDESK_HOME: dir, APPLYDESK_PORT: '8100' }, overrides: { port: '8200' } });
+    expect(loadConfig({ env: { APPLYDESK_HOME: dir, APPLYDESK_PORT: '8100' } }).server.port).toBe(
+      8100,
+    );
+    const config = loadConfig({
+      env: { APPLYDESK_HOME: dir, APPLYDESK_PORT: '8100' },
+      overrides: { port: '8200' },
+    });
     expect(config.server.port).toBe(8200);
     expect(config.origins['server.port']).toBe('option');
   });
 
   it('names a bad environment value and what it got', () => {
-    const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: home(), APPLYDESK_PORT: 'seventy' } }));
+    const error = thrown(() =>
+      loadConfig({ env: { APPLYDESK_HOME: home(), APPLYDESK_PORT: 'seventy' } }),
+    );
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message).toContain('APPLYDESK_PORT');
     expect(error.message).toContain('seventy');
@@ -100,8 +120,13 @@ describe('loadConfig', () => {
 
   it('takes PostgreSQL from DATABASE_URL and never echoes its password', () => {
     const url = 'postgres://app:s3cret@db.example:5432/applydesk';
-    expect(loadConfig({ env: { APPLYDESK_HOME: home(), DATABASE_URL: url } }).database).toEqual({ kind: 'postgres', url });
-    const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: home(), DATABASE_URL: 'mysql://u:s3cret@h/db' } }));
+    expect(loadConfig({ env: { APPLYDESK_HOME: home(), DATABASE_URL: url } }).database).toEqual({
+      kind: 'postgres',
+      url,
+    });
+    const error = thrown(() =>
+      loadConfig({ env: { APPLYDESK_HOME: home(), DATABASE_URL: 'mysql://u:s3cret@h/db' } }),
+    );
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).not.toContain('s3cret');
   });
@@ -109,6 +134,9 @@ describe('loadConfig', () => {
   it('resolves a relative database path against the config file', () => {
     const dir = home();
     writeFileSync(join(dir, 'applydesk.yaml'), 'database:\n  path: data/jobs.sqlite\n');
-    expect(loadConfig({ env: { APPLYDESK_HOME: dir } }).database).toEqual({ kind: 'sqlite', path: join(dir, 'data/jobs.sqlite') });
+    expect(loadConfig({ env: { APPLYDESK_HOME: dir } }).database).toEqual({
+      kind: 'sqlite',
+      path: join(dir, 'data/jobs.sqlite'),
+    });
   });
 });

@@ -60,7 +60,10 @@ function configInvalid(where: string, problems: string[]): DomainError {
   return new DomainError(
     'CONFIG_INVALID',
     `${where} has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join('; ')}`,
-    { hint: `fix ${problems.length === 1 ? 'it' : 'them'} and run \`applydesk doctor\``, details: { problems, file: where } },
+    {
+      hint: `fix ${problems.length === 1 ? 'it' : 'them'} and run \`applydesk doctor\``,
+      details: { problems, file: where },
+    },
   );
 }
 
@@ -72,7 +75,10 @@ function readConfigFile(path: string): unknown {
       path,
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        const reason = (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, '');
+        const reason = (e.message.split('\n')[0] ?? e.message).replace(
+          / at line \d+, column \d+:?$/,
+          '',
+        );
         return `${pos === undefined ? '(yaml)' : `line ${pos.line}, column ${pos.col}`}: ${reason}`;
       }),
     );
@@ -94,7 +100,8 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 
   const home = o.home !== undefined ? resolve(cwd, o.home) : defaultHome(env);
   const explicitPath = o.configPath ?? (env.APPLYDESK_CONFIG || undefined);
-  const configPath = explicitPath !== undefined ? resolve(cwd, explicitPath) : join(home, 'applydesk.yaml');
+  const configPath =
+    explicitPath !== undefined ? resolve(cwd, explicitPath) : join(home, 'applydesk.yaml');
   const configFileFound = existsSync(configPath);
   if (!configFileFound && explicitPath !== undefined) {
     throw new DomainError('CONFIG_NOT_FOUND', `config file ${configPath} does not exist`, {
@@ -106,7 +113,13 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const file = parsed.data;
 
   const problems: string[] = [];
-  const pick = <T>(name: string, option: T | undefined, envName: string, fromFile: T, parse: (v: string) => T): T => {
+  const pick = <T>(
+    name: string,
+    option: T | undefined,
+    envName: string,
+    fromFile: T,
+    parse: (v: string) => T,
+  ): T => {
     if (option !== undefined) {
       origins[name] = 'option';
       return option;
@@ -127,11 +140,20 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   };
 
   const port = o.port !== undefined ? parsePort('--port')(o.port) : undefined;
-  const serverPort = pick('server.port', port, 'APPLYDESK_PORT', file.server.port, parsePort('APPLYDESK_PORT'));
+  const serverPort = pick(
+    'server.port',
+    port,
+    'APPLYDESK_PORT',
+    file.server.port,
+    parsePort('APPLYDESK_PORT'),
+  );
   const host = pick('server.host', o.host, 'APPLYDESK_HOST', file.server.host, (v) => v);
   const logLevel = pick('log.level', o.logLevel, 'APPLYDESK_LOG_LEVEL', file.log.level, (v) => {
     const r = ConfigFile.shape.log.unwrap().shape.level.safeParse(v);
-    if (!r.success) problems.push(`APPLYDESK_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "${v}")`);
+    if (!r.success)
+      problems.push(
+        `APPLYDESK_LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "${v}")`,
+      );
     return r.success ? r.data : 'info';
   });
 
@@ -148,7 +170,12 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     const path = file.database.path;
     database = {
       kind: 'sqlite',
-      path: path === undefined ? join(home, 'applydesk.sqlite') : isAbsolute(path) ? path : resolve(dirname(configPath), path),
+      path:
+        path === undefined
+          ? join(home, 'applydesk.sqlite')
+          : isAbsolute(path)
+            ? path
+            : resolve(dirname(configPath), path),
     };
   }
   if (problems.length > 0) throw configInvalid('the environment', problems);
@@ -169,7 +196,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   };
 }
 
-function stripUndefined<T extends Record<string, unknown>>(value: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+function stripUndefined<T extends Record<string, unknown>>(
+  value: T,
+): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<{
     [K in keyof T]: Exclude<T[K], undefined>;
   }>;
@@ -184,10 +213,14 @@ export function ensureHome(config: AppConfig): void {
     mkdirSync(config.home, { recursive: true });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new DomainError('DATABASE_DIRECTORY_MISSING', `cannot create the ApplyDesk home ${config.home} (${reason})`, {
-      hint: 'set APPLYDESK_HOME (or --home) to a directory you can write',
-      cause: error,
-    });
+    throw new DomainError(
+      'DATABASE_DIRECTORY_MISSING',
+      `cannot create the ApplyDesk home ${config.home} (${reason})`,
+      {
+        hint: 'set APPLYDESK_HOME (or --home) to a directory you can write',
+        cause: error,
+      },
+    );
   }
 }
 

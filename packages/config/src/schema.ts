@@ -11,10 +11,9 @@ export const Port = z.coerce
   .max(65535, 'expected a port from 0 to 65535 (0 picks a free one)');
 
 const Weights = z.strictObject(
-  Object.fromEntries(SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()])) as Record<
-    (typeof SCORE_COMPONENTS)[number],
-    z.ZodOptional<z.ZodNumber>
-  >,
+  Object.fromEntries(
+    SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()]),
+  ) as Record<(typeof SCORE_COMPONENTS)[number], z.ZodOptional<z.ZodNumber>>,
 );
 
 /**
@@ -24,7 +23,11 @@ const Weights = z.strictObject(
 export const ConfigFile = z.strictObject({
   database: z
     .strictObject({
-      path: z.string().min(1).optional().describe('SQLite file; default $APPLYDESK_HOME/applydesk.sqlite'),
+      path: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('SQLite file; default $APPLYDESK_HOME/applydesk.sqlite'),
     })
     .prefault({}),
   server: z
@@ -41,7 +44,13 @@ export const ConfigFile = z.strictObject({
     .prefault({}),
   drafting: z
     .strictObject({
-      top: z.number().int().min(0).max(500).default(10).describe('postings that get drafts after ranking'),
+      top: z
+        .number()
+        .int()
+        .min(0)
+        .max(500)
+        .default(10)
+        .describe('postings that get drafts after ranking'),
     })
     .prefault({}),
   log: z

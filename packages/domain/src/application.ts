@@ -54,7 +54,13 @@ export function assertTransition(from: Stage, to: Stage): void {
 }
 
 /** Stages that count as having applied, for the funnel and once-per-company rules. */
-export const APPLIED_STAGES: readonly Stage[] = ['applied', 'interviewing', 'offer', 'hired', 'rejected'];
+export const APPLIED_STAGES: readonly Stage[] = [
+  'applied',
+  'interviewing',
+  'offer',
+  'hired',
+  'rejected',
+];
 
 export const Application = z.object({
   id: z.string(),

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Timestamp } from './job.js';
 
-export const DRAFT_KINDS = ['proposal', 'cover_letter', 'tailored_resume', 'answer', 'follow_up'] as const;
+export const DRAFT_KINDS = [
+  'proposal',
+  'cover_letter',
+  'tailored_resume',
+  'answer',
+  'follow_up',
+] as const;
 export const DraftKind = z.enum(DRAFT_KINDS);
 export type DraftKind = z.infer<typeof DraftKind>;
 

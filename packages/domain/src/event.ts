@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { Timestamp } from './job.js';
 
-export const ENTITY_TYPES = ['job', 'profile', 'match', 'draft', 'application', 'source', 'system'] as const;
+export const ENTITY_TYPES = [
+  'job',
+  'profile',
+  'match',
+  'draft',
+  'application',
+  'source',
+  'system',
+] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 

@@ -3,9 +3,40 @@ import sanitize from 'sanitize-html';
 
 /** Tags a job description may keep when shown: structure and emphasis, nothing active. */
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'blockquote', 'pre', 'code', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
-  'dl', 'dt', 'dd', 'span', 'div', 'sub', 'sup',
+  'p',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'code',
+  'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'dl',
+  'dt',
+  'dd',
+  'span',
+  'div',
+  'sub',
+  'sup',
 ];
 
 /**
@@ -47,7 +78,8 @@ export function sanitizeHtml(html: string): string {
 }
 
 /** Blocks that read as paragraphs, and elements that only end a line. */
-const PARAGRAPH = /<\/?(p|div|h[1-6]|table|ul|ol|dl|blockquote|pre|section|article|header|footer)\b[^>]*>/gi;
+const PARAGRAPH =
+  /<\/?(p|div|h[1-6]|table|ul|ol|dl|blockquote|pre|section|article|header|footer)\b[^>]*>/gi;
 const LINE = /<br\s*\/?>|<hr\s*\/?>|<\/?(tr|dt|dd)\b[^>]*>/gi;
 const CELL = /<\/?(td|th)\b[^>]*>/gi;
 

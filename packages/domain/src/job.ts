@@ -73,7 +73,10 @@ export const FreelanceDetails = z.object({
   budget: z.number().nonnegative().nullable(),
   hourlyMin: z.number().nonnegative().nullable(),
   hourlyMax: z.number().nonnegative().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('USD'),
   duration: z.string().nullable(),
   workload: z.string().nullable().default(null),
   experienceLevel: z.enum(['entry', 'intermediate', 'expert']).nullable().default(null),

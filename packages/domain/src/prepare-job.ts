@@ -17,9 +17,13 @@ export function prepareJob(draft: JobInputDraft): JobInput & { contentHash: stri
   // Some sources escape the HTML itself (Greenhouse's `content`), so decode before deciding.
   let html = input.descriptionHtml;
   if (!looksLikeHtml(html) && looksLikeHtml(decodeEntities(html))) html = decodeEntities(html);
-  if (html.trim() === '' && input.descriptionText.trim() !== '') html = textToHtml(input.descriptionText);
+  if (html.trim() === '' && input.descriptionText.trim() !== '')
+    html = textToHtml(input.descriptionText);
   const descriptionHtml = sanitizeHtml(html);
-  const descriptionText = input.descriptionText.trim() !== '' ? input.descriptionText.trim() : htmlToText(descriptionHtml);
+  const descriptionText =
+    input.descriptionText.trim() !== ''
+      ? input.descriptionText.trim()
+      : htmlToText(descriptionHtml);
 
   const skills = normalizeSkills(
     input.skills.length > 0 ? input.skills : extractSkills(`${input.title}\n${descriptionText}`),

@@ -19,7 +19,13 @@ export const ResumeBasics = z.looseObject({
   summary: z.string().optional(),
   location: ResumeLocation.optional(),
   profiles: z
-    .array(z.looseObject({ network: z.string(), username: z.string().optional(), url: z.string().optional() }))
+    .array(
+      z.looseObject({
+        network: z.string(),
+        username: z.string().optional(),
+        url: z.string().optional(),
+      }),
+    )
     .default([]),
 });
 

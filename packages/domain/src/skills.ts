@@ -102,7 +102,27 @@ for (const [canonical, ...aliases] of VOCABULARY) {
 }
 
 /** Aliases too ambiguous to find in running text (they are also ordinary words). */
-const TEXT_UNSAFE = new Set(['go', 'ts', 'js', 'ui', 'ux', 'ml', 'wp', 'xd', 'rest', 'node', 'sketch', 'spring', 'swift', 'ror', 'git', 'containers', 'testing', 'security', 'gpt']);
+const TEXT_UNSAFE = new Set([
+  'go',
+  'ts',
+  'js',
+  'ui',
+  'ux',
+  'ml',
+  'wp',
+  'xd',
+  'rest',
+  'node',
+  'sketch',
+  'spring',
+  'swift',
+  'ror',
+  'git',
+  'containers',
+  'testing',
+  'security',
+  'gpt',
+]);
 
 /**
  * The canonical spelling of a skill, or the input tidied when it is not in the vocabulary.
@@ -138,7 +158,19 @@ function escapeRegExp(text: string): string {
 }
 
 /** Aliases that are also ordinary words: found in text only when capitalized as a name. */
-const CAPITALIZED_ONLY = new Set(['react', 'excel', 'spark', 'rails', 'liquid', 'flask', 'flutter', 'dart', 'ruby', 'looker', 'angular']);
+const CAPITALIZED_ONLY = new Set([
+  'react',
+  'excel',
+  'spark',
+  'rails',
+  'liquid',
+  'flask',
+  'flutter',
+  'dart',
+  'ruby',
+  'looker',
+  'angular',
+]);
 
 const TEXT_PATTERNS: readonly { canonical: string; pattern: RegExp }[] = [...CANONICAL.entries()]
   .filter(([alias]) => !TEXT_UNSAFE.has(alias) && alias.length > 1)
@@ -147,7 +179,10 @@ const TEXT_PATTERNS: readonly { canonical: string; pattern: RegExp }[] = [...CAN
     const word = capitalized ? alias[0]!.toUpperCase() + alias.slice(1) : alias;
     return {
       canonical,
-      pattern: new RegExp(`(^|[^A-Za-z0-9+#])${escapeRegExp(word)}(?![A-Za-z0-9+#])`, capitalized ? '' : 'i'),
+      pattern: new RegExp(
+        `(^|[^A-Za-z0-9+#])${escapeRegExp(word)}(?![A-Za-z0-9+#])`,
+        capitalized ? '' : 'i',
+      ),
     };
   });
 

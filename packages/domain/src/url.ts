@@ -1,5 +1,6 @@
 /** Query parameters that track a click rather than name a posting. */
-const TRACKING_PARAMS = /^(utm_[a-z]+|gh_src|gh_jid_src|ref|refid|source|src|lever-source|lever-origin|trk|trackingid|fbclid|gclid|mc_[a-z]+)$/i;
+const TRACKING_PARAMS =
+  /^(utm_[a-z]+|gh_src|gh_jid_src|ref|refid|source|src|lever-source|lever-origin|trk|trackingid|fbclid|gclid|mc_[a-z]+)$/i;
 
 /**
  * The canonical form of a posting URL, so the same posting reached from two links compares

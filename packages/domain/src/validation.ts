@@ -10,7 +10,11 @@ export function formatIssues(error: z.ZodError): string[] {
 }
 
 /** Parses with a schema or throws INVALID_INPUT naming the input and every problem. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = formatIssues(result.error);

@@ -1,1 +1,10 @@
-export {};
+export * from './context.js';
+export * from './open-engine.js';
+export * from './use-cases/ingest-jobs.js';
+export * from './use-cases/profile.js';
+export * from './use-cases/rank-jobs.js';
+export * from './use-cases/draft-jobs.js';
+export * from './use-cases/jobs.js';
+export * from './demo/run-demo.js';
+export { generateSamplePostings, sampleProfile } from './demo/index.js';
+export type { JobListItem, JobPage, JobQuery, JobSort } from '@applydesk/store';

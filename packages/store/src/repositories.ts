@@ -59,7 +59,10 @@ export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface JobRepository {
   /** Inserts or updates by (sourceType, externalId); unchanged content writes nothing. */
-  upsert(input: JobInput & { contentHash: string }, actor: Actor): Promise<{ job: Job; outcome: UpsertOutcome }>;
+  upsert(
+    input: JobInput & { contentHash: string },
+    actor: Actor,
+  ): Promise<{ job: Job; outcome: UpsertOutcome }>;
   /** The same for many, in one transaction. */
   upsertMany(
     inputs: (JobInput & { contentHash: string })[],
@@ -87,7 +90,10 @@ export interface MatchRepository {
   upsertMany(matches: Match[]): Promise<void>;
   get(jobId: string, profileId: string): Promise<Match | null>;
   /** Highest score first. */
-  listForProfile(profileId: string, options?: { minScore?: number; limit?: number }): Promise<Match[]>;
+  listForProfile(
+    profileId: string,
+    options?: { minScore?: number; limit?: number },
+  ): Promise<Match[]>;
   deleteForProfile(profileId: string): Promise<number>;
 }
 
@@ -95,8 +101,16 @@ export interface DraftRepository {
   create(input: DraftInput, actor: Actor): Promise<Draft>;
   get(id: string): Promise<Draft | null>;
   listForJob(jobId: string): Promise<Draft[]>;
-  listByStatus(status: DraftStatus, options?: { limit?: number; offset?: number }): Promise<{ items: Draft[]; totalCount: number }>;
-  updateText(id: string, text: string, grounding: GroundingReport | null, actor: Actor): Promise<Draft>;
+  listByStatus(
+    status: DraftStatus,
+    options?: { limit?: number; offset?: number },
+  ): Promise<{ items: Draft[]; totalCount: number }>;
+  updateText(
+    id: string,
+    text: string,
+    grounding: GroundingReport | null,
+    actor: Actor,
+  ): Promise<Draft>;
   setStatus(id: string, status: DraftStatus, actor: Actor): Promise<Draft>;
 }
 
@@ -113,7 +127,12 @@ export interface ApplicationRepository {
 
 export interface EventRepository {
   append(input: EventInputDraft): Promise<Event>;
-  list(options?: { entityType?: EntityType; entityId?: string; limit?: number; afterId?: string }): Promise<Event[]>;
+  list(options?: {
+    entityType?: EntityType;
+    entityId?: string;
+    limit?: number;
+    afterId?: string;
+  }): Promise<Event[]>;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

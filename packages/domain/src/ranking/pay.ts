@@ -1,7 +1,13 @@
 import type { SalaryPeriod } from '../job.js';
 
 /** Hours, days, weeks and months in a working year, to compare pay quoted per different periods. */
-const PER_YEAR: Record<SalaryPeriod, number> = { hour: 2080, day: 260, week: 52, month: 12, year: 1 };
+const PER_YEAR: Record<SalaryPeriod, number> = {
+  hour: 2080,
+  day: 260,
+  week: 52,
+  month: 12,
+  year: 1,
+};
 
 export function annualize(amount: number, period: SalaryPeriod): number {
   return amount * PER_YEAR[period];

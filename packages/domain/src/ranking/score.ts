@@ -4,7 +4,15 @@ import type { Profile } from '../profile.js';
 import { normalizeSkills } from '../skills.js';
 import { annualize, formatMoney } from './pay.js';
 
-export const SCORE_COMPONENTS = ['skills', 'title', 'seniority', 'remote', 'pay', 'recency', 'client'] as const;
+export const SCORE_COMPONENTS = [
+  'skills',
+  'title',
+  'seniority',
+  'remote',
+  'pay',
+  'recency',
+  'client',
+] as const;
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 export type ScoreWeights = Record<ScoreComponent, number>;
 
@@ -28,7 +36,21 @@ export interface ScoreResult {
 }
 
 const SENIORITY_ORDER = ['intern', 'junior', 'mid', 'senior', 'lead', 'principal', 'executive'];
-const STOPWORDS = new Set(['and', 'or', 'the', 'a', 'of', 'for', 'to', 'in', 'with', 'remote', '-', '/', '&']);
+const STOPWORDS = new Set([
+  'and',
+  'or',
+  'the',
+  'a',
+  'of',
+  'for',
+  'to',
+  'in',
+  'with',
+  'remote',
+  '-',
+  '/',
+  '&',
+]);
 
 function tokens(text: string): string[] {
   return text
@@ -57,9 +79,17 @@ function skillsComponent(job: ScorableJob, have: Set<string>): Scored | null {
   const missing = job.skills.filter((s) => !have.has(s.toLowerCase()));
   const reasons: MatchReason[] = [];
   if (matched.length > 0)
-    reasons.push({ kind: 'plus', component: 'skills', text: `You have ${matched.length} of ${job.skills.length} skills it names: ${matched.slice(0, 6).join(', ')}` });
+    reasons.push({
+      kind: 'plus',
+      component: 'skills',
+      text: `You have ${matched.length} of ${job.skills.length} skills it names: ${matched.slice(0, 6).join(', ')}`,
+    });
   if (missing.length > 0)
-    reasons.push({ kind: 'minus', component: 'skills', text: `Missing: ${missing.slice(0, 5).join(', ')}` });
+    reasons.push({
+      kind: 'minus',
+      component: 'skills',
+      text: `Missing: ${missing.slice(0, 5).join(', ')}`,
+    });
   return { value: matched.length / job.skills.length, reasons };
 }
 
@@ -79,7 +109,13 @@ function titleComponent(job: ScorableJob, profile: Profile): Scored | null {
     best >= 0.99
       ? [{ kind: 'plus', component: 'title', text: `Title matches your target "${bestTitle}"` }]
       : best > 0
-        ? [{ kind: 'info', component: 'title', text: `Title is close to your target "${bestTitle}"` }]
+        ? [
+            {
+              kind: 'info',
+              component: 'title',
+              text: `Title is close to your target "${bestTitle}"`,
+            },
+          ]
         : [{ kind: 'minus', component: 'title', text: 'Title is not one of your target titles' }];
   return { value: best, reasons };
 }
@@ -88,12 +124,23 @@ function seniorityComponent(job: ScorableJob, profile: Profile): Scored | null {
   const wanted = profile.preferences.seniority;
   if (wanted.length === 0 || job.seniority === 'unknown') return null;
   if (wanted.includes(job.seniority))
-    return { value: 1, reasons: [{ kind: 'plus', component: 'seniority', text: `Seniority fits (${job.seniority})` }] };
+    return {
+      value: 1,
+      reasons: [
+        { kind: 'plus', component: 'seniority', text: `Seniority fits (${job.seniority})` },
+      ],
+    };
   const at = SENIORITY_ORDER.indexOf(job.seniority);
   const distance = Math.min(...wanted.map((w) => Math.abs(SENIORITY_ORDER.indexOf(w) - at)));
   return {
     value: distance === 1 ? 0.5 : 0,
-    reasons: [{ kind: 'minus', component: 'seniority', text: `Seniority is ${job.seniority}, you want ${wanted.join(' or ')}` }],
+    reasons: [
+      {
+        kind: 'minus',
+        component: 'seniority',
+        text: `Seniority is ${job.seniority}, you want ${wanted.join(' or ')}`,
+      },
+    ],
   };
 }
 
@@ -101,10 +148,31 @@ function remoteComponent(job: ScorableJob, profile: Profile): Scored | null {
   const wanted = profile.preferences.remote;
   if (wanted.length === 0) return null;
   if (job.remote === 'unknown')
-    return { value: 0.5, reasons: [{ kind: 'info', component: 'remote', text: 'Does not say whether it is remote' }] };
+    return {
+      value: 0.5,
+      reasons: [{ kind: 'info', component: 'remote', text: 'Does not say whether it is remote' }],
+    };
   if (wanted.includes(job.remote))
-    return { value: 1, reasons: [{ kind: 'plus', component: 'remote', text: `${job.remote === 'remote' ? 'Remote' : job.remote === 'hybrid' ? 'Hybrid' : 'On-site'}, as you prefer` }] };
-  return { value: 0, reasons: [{ kind: 'minus', component: 'remote', text: `It is ${job.remote}; you want ${wanted.join(' or ')}` }] };
+    return {
+      value: 1,
+      reasons: [
+        {
+          kind: 'plus',
+          component: 'remote',
+          text: `${job.remote === 'remote' ? 'Remote' : job.remote === 'hybrid' ? 'Hybrid' : 'On-site'}, as you prefer`,
+        },
+      ],
+    };
+  return {
+    value: 0,
+    reasons: [
+      {
+        kind: 'minus',
+        component: 'remote',
+        text: `It is ${job.remote}; you want ${wanted.join(' or ')}`,
+      },
+    ],
+  };
 }
 
 function payComponent(job: ScorableJob, profile: Profile): Scored | null {
@@ -120,14 +188,50 @@ function payComponent(job: ScorableJob, profile: Profile): Scored | null {
           ? `${formatMoney(top, f.currency)}/hr`
           : `${formatMoney(f.hourlyMin, f.currency)}–${formatMoney(top, f.currency)}/hr`;
       return top >= floor
-        ? { value: 1, reasons: [{ kind: 'plus', component: 'pay', text: `Pays ${range}, at or above your ${formatMoney(floor, f.currency)}/hr` }] }
-        : { value: top >= floor * 0.8 ? 0.4 : 0, reasons: [{ kind: 'minus', component: 'pay', text: `Pays up to ${formatMoney(top, f.currency)}/hr, below your ${formatMoney(floor, f.currency)}/hr` }] };
+        ? {
+            value: 1,
+            reasons: [
+              {
+                kind: 'plus',
+                component: 'pay',
+                text: `Pays ${range}, at or above your ${formatMoney(floor, f.currency)}/hr`,
+              },
+            ],
+          }
+        : {
+            value: top >= floor * 0.8 ? 0.4 : 0,
+            reasons: [
+              {
+                kind: 'minus',
+                component: 'pay',
+                text: `Pays up to ${formatMoney(top, f.currency)}/hr, below your ${formatMoney(floor, f.currency)}/hr`,
+              },
+            ],
+          };
     }
     const floor = prefs.freelance.minFixedBudget;
     if (floor === null || f.budget === null) return null;
     return f.budget >= floor
-      ? { value: 1, reasons: [{ kind: 'plus', component: 'pay', text: `Fixed budget ${formatMoney(f.budget, f.currency)}, at or above your ${formatMoney(floor, f.currency)} minimum` }] }
-      : { value: 0, reasons: [{ kind: 'minus', component: 'pay', text: `Fixed budget ${formatMoney(f.budget, f.currency)} is below your ${formatMoney(floor, f.currency)} minimum` }] };
+      ? {
+          value: 1,
+          reasons: [
+            {
+              kind: 'plus',
+              component: 'pay',
+              text: `Fixed budget ${formatMoney(f.budget, f.currency)}, at or above your ${formatMoney(floor, f.currency)} minimum`,
+            },
+          ],
+        }
+      : {
+          value: 0,
+          reasons: [
+            {
+              kind: 'minus',
+              component: 'pay',
+              text: `Fixed budget ${formatMoney(f.budget, f.currency)} is below your ${formatMoney(floor, f.currency)} minimum`,
+            },
+          ],
+        };
   }
   const floor = prefs.salaryFloor;
   const salary = job.salary;
@@ -135,15 +239,39 @@ function payComponent(job: ScorableJob, profile: Profile): Scored | null {
   if (salary === null)
     return { value: 0.5, reasons: [{ kind: 'info', component: 'pay', text: 'No salary given' }] };
   if (salary.currency !== floor.currency)
-    return { value: 0.5, reasons: [{ kind: 'info', component: 'pay', text: `Pays in ${salary.currency}, your floor is in ${floor.currency}` }] };
+    return {
+      value: 0.5,
+      reasons: [
+        {
+          kind: 'info',
+          component: 'pay',
+          text: `Pays in ${salary.currency}, your floor is in ${floor.currency}`,
+        },
+      ],
+    };
   const top = annualize(salary.max ?? salary.min ?? 0, salary.period);
   const want = annualize(floor.amount, floor.period);
   const shown = `${formatMoney(salary.min ?? salary.max ?? 0, salary.currency)}${salary.max !== null && salary.min !== null ? `–${formatMoney(salary.max, salary.currency)}` : ''}/${salary.period}`;
   if (top >= want)
-    return { value: 1, reasons: [{ kind: 'plus', component: 'pay', text: `Pays ${shown}, meets your ${formatMoney(floor.amount, floor.currency)}/${floor.period} floor` }] };
+    return {
+      value: 1,
+      reasons: [
+        {
+          kind: 'plus',
+          component: 'pay',
+          text: `Pays ${shown}, meets your ${formatMoney(floor.amount, floor.currency)}/${floor.period} floor`,
+        },
+      ],
+    };
   return {
     value: top >= want * 0.85 ? 0.4 : 0,
-    reasons: [{ kind: 'minus', component: 'pay', text: `Pays ${shown}, below your ${formatMoney(floor.amount, floor.currency)}/${floor.period} floor` }],
+    reasons: [
+      {
+        kind: 'minus',
+        component: 'pay',
+        text: `Pays ${shown}, below your ${formatMoney(floor.amount, floor.currency)}/${floor.period} floor`,
+      },
+    ],
   };
 }
 
@@ -151,8 +279,14 @@ function recencyComponent(job: ScorableJob, now: Date): Scored | null {
   if (job.postedAt === null) return null;
   const days = Math.max(0, (now.getTime() - Date.parse(job.postedAt)) / 86_400_000);
   const value = days <= 3 ? 1 : days <= 14 ? 0.7 : days <= 30 ? 0.4 : 0.1;
-  const age = days < 1 ? 'today' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'} ago`;
-  return { value, reasons: [{ kind: value >= 0.7 ? 'plus' : 'info', component: 'recency', text: `Posted ${age}` }] };
+  const age =
+    days < 1 ? 'today' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'} ago`;
+  return {
+    value,
+    reasons: [
+      { kind: value >= 0.7 ? 'plus' : 'info', component: 'recency', text: `Posted ${age}` },
+    ],
+  };
 }
 
 function clientComponent(job: ScorableJob): Scored | null {
@@ -167,7 +301,11 @@ function clientComponent(job: ScorableJob): Scored | null {
   if ((client.rating ?? 0) >= 4.5) value += 0.3;
   else if ((client.rating ?? 0) >= 4) value += 0.15;
   if (value >= 0.7)
-    reasons.push({ kind: 'plus', component: 'client', text: `Strong client: ${client.paymentVerified === true ? 'payment verified, ' : ''}${formatMoney(client.totalSpent ?? 0, 'USD')} spent${client.rating === null ? '' : `, rated ${client.rating.toFixed(1)}`}` });
+    reasons.push({
+      kind: 'plus',
+      component: 'client',
+      text: `Strong client: ${client.paymentVerified === true ? 'payment verified, ' : ''}${formatMoney(client.totalSpent ?? 0, 'USD')} spent${client.rating === null ? '' : `, rated ${client.rating.toFixed(1)}`}`,
+    });
   return { value, reasons };
 }
 
@@ -175,10 +313,21 @@ function clientComponent(job: ScorableJob): Scored | null {
  * Scores a posting for a profile from 0 to 100 as a weighted mean of the components that
  * apply (a component with nothing to judge is left out rather than guessed), and says why.
  */
-export function scoreJob(job: ScorableJob, profile: Profile, now: Date, weights: ScoreWeights = DEFAULT_WEIGHTS): ScoreResult {
+export function scoreJob(
+  job: ScorableJob,
+  profile: Profile,
+  now: Date,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+): ScoreResult {
   const avoid = profile.preferences.avoidCompanies.map((c) => c.trim().toLowerCase());
   if (avoid.includes(job.company.trim().toLowerCase())) {
-    return { score: 0, components: {}, reasons: [{ kind: 'minus', component: 'company', text: `${job.company} is on your avoid list` }] };
+    return {
+      score: 0,
+      components: {},
+      reasons: [
+        { kind: 'minus', component: 'company', text: `${job.company} is on your avoid list` },
+      ],
+    };
   }
   const parts: Record<ScoreComponent, Scored | null> = {
     skills: skillsComponent(job, profileSkills(profile)),

@@ -5,10 +5,12 @@ import { shorten, splitSentences, wordCount } from './text.js';
 
 /** Words that describe what is wrong today. */
 const PAIN =
-  /\b(slow\w*|takes? \d|\d+\+? ?(seconds|minutes|hours)|manual(ly)?|broken|bugs?|errors?|error-prone|crash\w*|fail\w*|outages?|downtime|churn\w*|los(e|es|ing|t)|struggl\w*|bottleneck\w*|legacy|outdated|can(no|['’])t|doesn['’]t|isn['’]t|not working|problems?|issues?|pain\w*|tedious|expensive|costly|drop(s|ped|ping)?|doubled|tripled|delay\w*|abandon\w*|overwhelm\w*|keep up|hurting)\b/i;
+  /\b(slow\w*|leak\w*|restart\w*|time(s|d)? ?out\w*|takes? \d|\d+\+? ?(seconds|minutes|hours)|manual(ly)?|broken|bugs?|errors?|error-prone|crash\w*|fail\w*|outages?|downtime|churn\w*|los(e|es|ing|t)|struggl\w*|bottleneck\w*|legacy|outdated|can(no|['’])t|doesn['’]t|isn['’]t|not working|problems?|issues?|pain\w*|tedious|expensive|costly|drop(s|ped|ping)?|doubled|tripled|delay\w*|abandon\w*|overwhelm\w*|keep up|hurting)\b/i;
 /** Words that describe what the client wants to reach. */
 const GOAL =
   /\b(need\w*|looking for|help|goal|want\w*|would like|aim\w*|plan(ning)? to|rebuild|migrat\w*|automat\w*|improv\w*|reduc\w*|speed up|launch\w*|replac\w*|redesign|fix\w*|integrat\w*|moderni[sz]\w*|streamlin\w*|scal(e|ing))\b/i;
+/** "Tech stack: …", "Timeline: …": a labelled line lists facts, it does not state a problem. */
+const LABELLED_LINE = /^[A-Z][A-Za-z /&-]{1,24}:\s/;
 /** "I need …" / "We're looking for …": how marketplace clients state the job. */
 const LEAD_IN =
   /^(i|we)(['’]m|['’]re| am| are)?\s+(really\s+|currently\s+)?(need|looking for|want|seeking|would like|require)\b|^(looking for|seeking|need(ed)?)\b/i;
@@ -64,7 +66,8 @@ export function problemStatement(job: Job): string | null {
     if (block.bullet || !PROSE_SECTIONS.has(block.section)) continue;
     for (const sentence of splitSentences(block.text)) {
       if (wordCount(sentence) < 5 || /[?:]$/.test(sentence)) continue;
-      if (BOILERPLATE.test(sentence) || !isQuotable(sentence)) continue;
+      if (BOILERPLATE.test(sentence) || LABELLED_LINE.test(sentence) || !isQuotable(sentence))
+        continue;
       candidates.push({ text: sentence, section: block.section, index: candidates.length });
     }
   }

@@ -125,6 +125,25 @@ describe('problemStatement', () => {
     );
   });
 
+  it('skips labelled fact lines ("Tech stack: …") and finds the pain in plain-text posts', () => {
+    const post = {
+      ...plainJob,
+      descriptionText: [
+        'Hi there,',
+        '',
+        'We are a small SaaS for dental practices. Our Express API started leaking memory after we added PDF exports and now restarts every few hours.',
+        '',
+        'What I need:',
+        '- Find and fix the memory leak, and explain the cause',
+        '',
+        'Tech stack: Node.js, TypeScript, AWS, Docker, Testing',
+      ].join('\n'),
+    };
+    expect(problemStatement(post)).toBe(
+      'Our Express API started leaking memory after we added PDF exports and now restarts every few hours.',
+    );
+  });
+
   it('never picks an injected instruction', () => {
     expect(problemStatement(dentalDashboard)).not.toMatch(/ignore|rust/i);
   });

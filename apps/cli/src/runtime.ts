@@ -1,0 +1,33 @@
+import {
+  ensureHome,
+  loadConfig,
+  type AppConfig,
+  type ConfigOverrides,
+  type DatabaseConfig,
+} from '@applydesk/config';
+import { openEngine, type OpenEngine } from '@applydesk/engine';
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  config?: string;
+  home?: string;
+}
+
+export function configFrom(
+  global: GlobalOptions,
+  extra: Omit<ConfigOverrides, 'configPath' | 'home'> = {},
+): AppConfig {
+  const overrides: ConfigOverrides = { ...extra };
+  if (global.config !== undefined) overrides.configPath = global.config;
+  if (global.home !== undefined) overrides.home = global.home;
+  return loadConfig({ overrides });
+}
+
+/** Config loaded, home ensured, store opened and migrated. */
+export async function openRuntime(
+  config: AppConfig,
+  options: { database?: DatabaseConfig } = {},
+): Promise<OpenEngine> {
+  ensureHome(config);
+  return openEngine(config, options);
+}

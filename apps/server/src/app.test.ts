@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenEngine } from '@applydesk/engine';
+import { createApp } from './app.js';
+import { createLogger } from './logger.js';
+import { NOW, seededEngine } from './test-support/seeded-engine.js';
+
+const HOSTILE = {
+  sourceType: 'greenhouse',
+  sourceId: 'greenhouse:hostile',
+  externalId: 'xss-1',
+  url: 'https://boards.greenhouse.io/hostile/jobs/1',
+  title: 'Senior Backend Engineer',
+  company: 'Hostile Inc',
+  location: 'Remote',
+  remote: 'remote' as const,
+  descriptionHtml:
+    '<p>Build APIs in TypeScript.</p><script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">apply</a>',
+  descriptionText: '',
+  postedAt: NOW.toISOString(),
+  fetchedAt: NOW.toISOString(),
+  raw: {},
+};
+
+interface JobListBody {
+  items: {
+    id: string;
+    score: number | null;
+    stage: string;
+    sourceType: string;
+    remote: string;
+    title: string;
+  }[];
+  total_count: number;
+  next_cursor: string | null;
+}
+interface ProblemJson {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { path: string; reason: string }[];
+}
+
+let engine: OpenEngine;
+let app: OpenAPIHono;
+
+beforeAll(async () => {
+  engine = await seededEngine({ extra: [HOSTILE] });
+  app = createApp({ ctx: engine, logger: createLogger('silent') });
+});
+afterAll(async () => engine.close());
+
+async function getJson<T>(path: string, status = 200): Promise<T> {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(status);
+  return (await res.json()) as T;
+}
+
+describe('GET /healthz', () => {
+  it('reports the database as healthy', async () => {
+    const body = await getJson<{ status: string; database: { ok: boolean; dialect: string } }>(
+      '/healthz',
+    );
+    expect(body.status).toBe('ok');
+    expect(body.database).toMatchObject({ ok: true, dialect: 'sqlite' });
+  });
+});
+
+describe('GET /api/jobs', () => {
+  it('answers items and total_count, best score first, not cached', async () => {
+    const res = await app.request('/api/jobs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = (await res.json()) as JobListBody;
+    expect(body.total_count).toBe(await engine.store.jobs.count());
+    expect(body.items).toHaveLength(25);
+    const scores = body.items.map((i) => i.score ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(body.items.every((i) => typeof i.stage === 'string')).toBe(true);
+    expect(body.items[0]).not.toHaveProperty('raw');
+  });
+
+  it('filters by score, source and remote', async () => {
+    const body = await getJson<JobListBody>(
+      '/api/jobs?min_score=60&source=upwork&remote=remote&limit=200',
+    );
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.total_count).toBe(body.items.length);
+    for (const item of body.items) {
+      expect(item.score).toBeGreaterThanOrEqual(60);
+      expect(item.sourceType).toBe('upwork');
+      expect(item.remote).toBe('remote');
+    }
+    const all = await getJson<JobListBody>('/api/jobs?limit=200');
+    expect(all.total_count).toBeGreaterThan(body.total_count);
+  });
+
+  it('filters by stage', async () => {
+    const body = await getJson<JobListBody>('/api/jobs?stage=shortlisted&limit=200');
+    expect(body.total_count).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.stage === 'shortlisted')).toBe(true);
+  });
+
+  it('searches the text', async () => {
+    const body = await getJson<JobListBody>('/api/jobs?q=Hostile&limit=200');
+    expect(body.items.map((i) => i.id)).toHaveLength(1);
+    expect(body.items[0]?.title).toBe('Senior Backend Engineer');
+  });
+
+  it('walks every posting once with the cursor', async () => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page: JobListBody = await getJson<JobListBody>(
+        `/api/jobs?limit=17${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      );
+      for (const item of page.items) seen.add(item.id);
+      total = page.total_count;
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+    expect(seen.size).toBe(total);
+  });
+
+  it('pages by number', async () => {
+    const first = await getJson<JobListBody>('/api/jobs?limit=10&page=1');
+    const second = await getJson<JobListBody>('/api/jobs?limit=10&page=2');
+    const overlap = first.items.filter((a) => second.items.some((b) => b.id === a.id));
+    expect(second.items).toHaveLength(10);
+    expect(overlap).toHaveLength(0);
+  });
+
+  it('refuses bad parameters with problem+json naming each one', async () => {
+    const res = await app.request('/api/jobs?min_score=high&stage=bogus&limit=0');
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await res.json()) as ProblemJson;
+    expect(body.code).toBe('INVALID_INPUT');
+    expect(body.errors?.map((e) => e.path).sort()).toEqual(['limit', 'min_score', 'stage.0']);
+  });
+});
+
+describe('GET /api/jobs/{id}', () => {
+  it('returns the posting with its match reasons', async () => {
+    const list = await getJson<JobListBody>('/api/jobs?limit=1');
+    const id = list.items[0]!.id;
+    const body = await getJson<{
+      job: { id: string; raw: unknown };
+      match: { score: number; reasons: unknown[] };
+    }>(`/api/jobs/${id}`);
+    expect(body.job.id).toBe(id);
+    expect(body.match.score).toBe(list.items[0]!.score);
+    expect(body.match.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('serves hostile descriptions sanitized', async () => {
+    const list = await getJson<JobListBody>('/api/jobs?q=Hostile');
+    const body = await getJson<{ job: { descriptionHtml: string } }>(
+      `/api/jobs/${list.items[0]!.id}`,
+    );
+    expect(body.job.descriptionHtml).toContain('Build APIs in TypeScript.');
+    expect(body.job.descriptionHtml).not.toMatch(/<script|onerror|javascript:/i);
+  });
+
+  it('answers 404 problem+json for an unknown id', async () => {
+    const body = await getJson<ProblemJson>('/api/jobs/job_nope', 404);
+    expect(body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(body.detail).toContain('job_nope');
+  });
+});
+
+describe('documentation and pages', () => {
+  it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
+    const doc = await getJson<{
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    }>('/api/openapi.json');
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/api/jobs', '/api/jobs/{id}']),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['JobList', 'JobListItem', 'JobDetail', 'Problem']),
+    );
+  });
+
+  it('serves the API reference page and its assets', async () => {
+    const page = await app.request('/api/docs');
+    expect(await page.text()).toContain('/api/docs/swagger-ui-bundle.js');
+    const asset = await app.request('/api/docs/swagger-ui-bundle.js');
+    expect(asset.status).toBe(200);
+    expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    expect((await app.request('/api/docs/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('serves the home page', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>ApplyDesk</title>');
+  });
+
+  it('answers unknown routes with problem+json', async () => {
+    const body = await getJson<ProblemJson>('/api/nothing', 404);
+    expect(body.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchStore } from './store.bench.js';
+
+const results = join(dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(results, { recursive: true });
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version };
+const store = { date: new Date().toISOString(), machine, ...(await benchStore()) };
+writeFileSync(join(results, 'store.json'), `${JSON.stringify(store, null, 2)}\n`);
+console.log(JSON.stringify(store, null, 2));

@@ -1,0 +1,127 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Each layer may import only the layers inside it (see docs/architecture.md). */
+const LAYERS = {
+  'packages/domain': [],
+  'packages/config': ['domain'],
+  'packages/store': ['domain'],
+  'packages/llm': ['domain'],
+  'packages/api-contract': ['domain'],
+  'packages/engine': ['domain', 'config', 'store', 'llm'],
+  'apps/server': ['domain', 'config', 'engine', 'api-contract'],
+  'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server'],
+};
+const ALL = [
+  'domain',
+  'config',
+  'store',
+  'llm',
+  'api-contract',
+  'engine',
+  'server',
+  'sources',
+  'documents',
+  'integrations',
+];
+
+/** Node built-ins and globals that do I/O: the domain is pure and may touch none of them. */
+const NODE_IO = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'crypto',
+  'worker_threads',
+  'dns',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'bench/results/**',
+      'apps/cli/bin/**',
+      'eslint.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      // One program over sources, tests and bench, resolving workspace packages to source.
+      parserOptions: { project: ['./tsconfig.check.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': 'error',
+    },
+  },
+  ...Object.entries(LAYERS).map(([folder, allowed]) => ({
+    files: [`${folder}/src/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ALL.filter((name) => !allowed.includes(name))
+                .map((name) => `@applydesk/${name}`)
+                .concat(folder.startsWith('apps') ? [] : ['applydesk']),
+              message: `${folder} may import only ${allowed.length === 0 ? 'no workspace package' : allowed.map((a) => `@applydesk/${a}`).join(', ')}: dependencies point inward.`,
+            },
+            ...(folder === 'packages/domain'
+              ? [{ group: NODE_IO, message: 'packages/domain is pure: no I/O, no Node built-ins.' }]
+              : []),
+          ],
+        },
+      ],
+      ...(folder === 'packages/domain'
+        ? {
+            'no-restricted-globals': [
+              'error',
+              { name: 'fetch', message: 'packages/domain does no I/O.' },
+              { name: 'process', message: 'packages/domain reads no environment; config does.' },
+              { name: 'require', message: 'ESM only.' },
+            ],
+          }
+        : {}),
+      ...(folder !== 'packages/config'
+        ? {
+            'no-restricted-properties': [
+              'error',
+              {
+                object: 'process',
+                property: 'env',
+                message: 'Only packages/config reads the environment.',
+              },
+            ],
+          }
+        : {}),
+    },
+  })),
+  {
+    files: ['**/*.test.ts', '**/test-support/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      'no-console': 'off',
+    },
+  },
+);

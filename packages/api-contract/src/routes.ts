@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Health, JobDetail, JobList, JobListQuery, Problem } from './schemas.js';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  tags: ['system'],
+  summary: 'Liveness and database health',
+  responses: {
+    200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
+    503: {
+      description: 'The database does not answer',
+      content: { 'application/json': { schema: Health } },
+    },
+  },
+});
+
+export const listJobsRoute = createRoute({
+  method: 'get',
+  path: '/api/jobs',
+  tags: ['jobs'],
+  summary: 'List postings with filters, sorting and pagination',
+  request: { query: JobListQuery },
+  responses: {
+    200: {
+      description: 'A page of postings',
+      content: { 'application/json': { schema: JobList } },
+    },
+    400: problem('A query parameter is invalid'),
+  },
+});
+
+export const getJobRoute = createRoute({
+  method: 'get',
+  path: '/api/jobs/{id}',
+  tags: ['jobs'],
+  summary: 'One posting with its match, application and drafts',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
+    }),
+  },
+  responses: {
+    200: { description: 'The posting', content: { 'application/json': { schema: JobDetail } } },
+    404: problem('No posting has that id'),
+  },
+});
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ApplyDesk API',
+    version: '0.1.0',
+    description:
+      'The review desk of ApplyDesk: postings, scores, drafts and applications. Bound to 127.0.0.1 by default.',
+  },
+} as const;

@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+import {
+  Application as ApplicationSchema,
+  Draft as DraftSchema,
+  Job as JobSchema,
+  Match as MatchSchema,
+  RemoteMode,
+  Stage,
+} from '@applydesk/domain';
+
+/** RFC 9457 problem details, the body of every error the API answers. */
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: 'https://applydesk.dev/problems/invalid-input' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ example: 'INVALID_INPUT' }),
+    hint: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+export const Health = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    version: z.string(),
+    database: z.object({ ok: z.boolean(), dialect: z.string(), schemaVersion: z.string() }),
+  })
+  .openapi('Health');
+
+export const Job = JobSchema.openapi('Job');
+export const Match = MatchSchema.openapi('Match');
+export const Draft = DraftSchema.openapi('Draft');
+export const Application = ApplicationSchema.openapi('Application');
+
+export const JobListItem = JobSchema.omit({ raw: true })
+  .extend({
+    score: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "the default profile's score, 0-100" }),
+    stage: Stage.openapi({ description: 'discovered until the posting has an application' }),
+    applicationId: z.string().nullable(),
+  })
+  .openapi('JobListItem');
+
+export const JobList = z
+  .object({
+    items: z.array(JobListItem),
+    total_count: z
+      .number()
+      .int()
+      .openapi({ description: 'postings matching the filters, over all pages' }),
+    next_cursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'pass as `cursor` for the next page; null on the last' }),
+  })
+  .openapi('JobList');
+
+export const JobDetail = z
+  .object({
+    job: Job,
+    match: Match.nullable(),
+    application: Application.nullable(),
+    drafts: z.array(Draft),
+  })
+  .openapi('JobDetail');
+
+/** A comma-separated list in a query string, each item checked against `item`. */
+function csv<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    )
+    .pipe(z.array(item));
+}
+
+export const JobListQuery = z.object({
+  q: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({ description: 'full-text search', example: 'typescript postgres' }),
+  min_score: z.coerce.number().int().min(0).max(100).optional(),
+  max_score: z.coerce.number().int().min(0).max(100).optional(),
+  source: csv(z.string().min(1))
+    .optional()
+    .openapi({ description: 'source types, comma-separated', example: 'greenhouse,upwork' }),
+  stage: csv(Stage)
+    .optional()
+    .openapi({ description: 'stages, comma-separated', example: 'shortlisted,ready_for_review' }),
+  remote: csv(RemoteMode).optional().openapi({ example: 'remote,hybrid' }),
+  status: z.enum(['open', 'closed', 'all']).optional(),
+  sort: z.enum(['score', 'posted', 'fetched', 'relevance']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.string().max(500).optional(),
+  page: z.coerce.number().int().min(1).optional(),
+});
+export type JobListQuery = z.infer<typeof JobListQuery>;

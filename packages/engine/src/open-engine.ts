@@ -1,0 +1,28 @@
+import type { AppConfig, DatabaseConfig } from '@applydesk/config';
+import { openStore } from '@applydesk/store';
+import type { EngineContext } from './context.js';
+
+export interface OpenEngine extends EngineContext {
+  close(): Promise<void>;
+}
+
+/** Opens the configured store (migrating it) and binds the settings every use-case reads. */
+export async function openEngine(
+  config: AppConfig,
+  options: { database?: DatabaseConfig; now?: () => Date } = {},
+): Promise<OpenEngine> {
+  const database = options.database ?? config.database;
+  const store = await openStore(
+    database.kind === 'postgres' ? { databaseUrl: database.url } : { sqlitePath: database.path },
+  );
+  return {
+    store,
+    settings: {
+      minMatchScore: config.ranking.minMatchScore,
+      weights: config.ranking.weights,
+      draftTop: config.drafting.top,
+    },
+    now: options.now ?? (() => new Date()),
+    close: () => store.close(),
+  };
+}
