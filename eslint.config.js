@@ -8,8 +8,9 @@ const LAYERS = {
   'packages/config': ['domain'],
   'packages/store': ['domain'],
   'packages/llm': ['domain'],
+  'packages/sources': ['domain'],
   'packages/api-contract': ['domain'],
-  'packages/engine': ['domain', 'config', 'store', 'llm'],
+  'packages/engine': ['domain', 'config', 'store', 'llm', 'sources'],
   'apps/server': ['domain', 'config', 'engine', 'api-contract'],
   'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server'],
 };

@@ -1,0 +1,3 @@
+export * from './adapter.js';
+export * from './http/http-client.js';
+export * from './http/create-http-client.js';
