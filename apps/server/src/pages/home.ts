@@ -23,7 +23,7 @@ const PAGE = `<!doctype html>
   main { display:grid; grid-template-columns:minmax(18rem, 26rem) 1fr; min-height:calc(100vh - 3.2rem); }
   @media (max-width: 760px) { main { grid-template-columns:1fr; } }
   #list { border-right:1px solid var(--line); overflow:auto; max-height:calc(100vh - 3.2rem); margin:0; padding:0; list-style:none; }
-  #list li button { all:unset; display:block; width:100%; padding:.7rem 1rem; border-bottom:1px solid var(--line); cursor:pointer; }
+  #list li button { all:unset; box-sizing:border-box; display:block; width:100%; padding:.7rem 1rem; border-bottom:1px solid var(--line); cursor:pointer; }
   #list li button:hover, #list li button[aria-current="true"] { background:var(--card); }
   .row { display:flex; justify-content:space-between; gap:.5rem; }
   .score { font-weight:700; min-width:2.2rem; text-align:right; }
@@ -60,14 +60,21 @@ function el(tag, props, children) {
   for (const child of children || []) node.append(child);
   return node;
 }
+function money(amount, currency) {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0, notation: amount >= 10000 ? 'compact' : 'standard' }).format(amount);
+}
+function range(min, max, currency) {
+  if (min != null && max != null && min !== max) return money(min, currency) + '–' + money(max, currency);
+  return money(max ?? min, currency);
+}
 function pay(job) {
-  if (job.freelance) {
-    const f = job.freelance;
-    return f.contractType === 'hourly' ? '$' + (f.hourlyMin ?? '?') + '-' + (f.hourlyMax ?? '?') + '/hr' : (f.budget ? '$' + f.budget + ' fixed' : '');
+  const f = job.freelance;
+  if (f) {
+    if (f.contractType === 'hourly') return f.hourlyMin == null && f.hourlyMax == null ? 'hourly' : range(f.hourlyMin, f.hourlyMax, f.currency) + '/hr';
+    return f.budget == null ? 'fixed price' : money(f.budget, f.currency) + ' fixed';
   }
-  if (!job.salary) return '';
   const s = job.salary;
-  return s.currency + ' ' + (s.min ?? '') + (s.max ? '-' + s.max : '') + '/' + s.period;
+  return s ? range(s.min, s.max, s.currency) + '/' + s.period : '';
 }
 async function load() {
   const params = new URLSearchParams({ limit: '100', sort: q.value ? 'relevance' : 'score' });
