@@ -12,7 +12,7 @@ const LAYERS = {
   'packages/api-contract': ['domain'],
   'packages/engine': ['domain', 'config', 'store', 'llm', 'sources'],
   'apps/server': ['domain', 'config', 'engine', 'api-contract'],
-  'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server'],
+  'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server', 'sources'],
 };
 const ALL = [
   'domain',

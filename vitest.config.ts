@@ -1,8 +1,26 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Workspace packages resolve to their TypeScript sources in tests (the `source` export
-// condition), so tests never run against a stale build.
-const resolve = { conditions: ['source'] };
+// Workspace packages resolve to their TypeScript sources in tests, so a test never runs
+// against a stale build (the `source` export condition, spelled out as aliases because
+// Vitest resolves externalized packages with Node's own conditions).
+const root = import.meta.dirname;
+const alias = [
+  {
+    find: '@applydesk/sources/test-support',
+    replacement: join(root, 'packages/sources/src/test-support/replay-server.ts'),
+  },
+  ...['packages', 'apps'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((name) => existsSync(join(root, dir, name, 'src/index.ts')))
+      .map((name) => ({
+        find: new RegExp(`^@applydesk/${name}$`),
+        replacement: join(root, dir, name, 'src/index.ts'),
+      })),
+  ),
+];
+const resolve = { alias };
 
 // CI asks for a JSON report beside the console one (see .ci/run).
 const jsonReport = process.env.VITEST_JSON_REPORT;

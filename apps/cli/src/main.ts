@@ -3,8 +3,10 @@ import { OPENAPI_INFO } from '@applydesk/api-contract';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerServe } from './commands/serve.js';
+import { registerSources } from './commands/sources.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { processIO, reportError, type CliIO } from './io.js';
 
@@ -28,6 +30,8 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerDemo(program, io);
   registerServe(program, io);
   registerJobs(program, io);
+  registerSources(program, io, outcome);
+  registerIngest(program, io, outcome);
   registerDoctor(program, io, outcome);
   return program;
 }

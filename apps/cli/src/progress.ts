@@ -1,4 +1,4 @@
-import type { OnProgress } from '@applydesk/engine';
+import type { OnProgress, ProgressEvent } from '@applydesk/engine';
 import type { CliIO } from './io.js';
 
 const WIDTH = 24;
@@ -8,33 +8,34 @@ const LABELS: Record<string, string> = {
   draft: 'Drafting',
 };
 
+function label(task: string): string {
+  return (LABELS[task] ?? task.replace(/^source:/, '')).padEnd(16);
+}
+
+function line(event: ProgressEvent): string {
+  if (event.total === null) return `${label(event.task)} ${event.done} fetched…`;
+  const ratio = event.total === 0 ? 1 : Math.min(1, event.done / event.total);
+  const filled = Math.round(ratio * WIDTH);
+  return `${label(event.task)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${event.done}/${event.total}`;
+}
+
 /**
- * A progress line per task on a terminal (redrawn in place), and one line per finished
- * task elsewhere, so logs of non-interactive runs still show where time went.
+ * A progress line per task on a terminal (redrawn in place; a count while the total is
+ * unknown), and one line per finished task elsewhere, so logs still show where time went.
  */
 export function progressReporter(io: CliIO): OnProgress & { finish(): void } {
   let current: string | undefined;
-  const render: OnProgress & { finish(): void } = Object.assign(
-    (event: Parameters<OnProgress>[0]) => {
-      const label = (LABELS[event.task] ?? event.task).padEnd(16);
-      if (current !== undefined && current !== event.task && io.interactive) io.err('\n');
-      current = event.task;
-      const ratio = event.total === 0 ? 1 : Math.min(1, event.done / event.total);
-      if (io.interactive) {
-        const filled = Math.round(ratio * WIDTH);
-        io.err(
-          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${event.done}/${event.total}`,
-        );
-      } else if (event.done >= event.total) {
-        io.err(`${label.trim()}: ${event.done}/${event.total}\n`);
-      }
+  const render = (event: ProgressEvent) => {
+    if (current !== undefined && current !== event.task && io.interactive) io.err('\n');
+    current = event.task;
+    if (io.interactive) io.err(`\r${line(event)}\x1b[K`);
+    else if (event.total !== null && event.done >= event.total)
+      io.err(`${label(event.task).trim()}: ${event.done}/${event.total}\n`);
+  };
+  return Object.assign(render, {
+    finish() {
+      if (current !== undefined && io.interactive) io.err('\n');
+      current = undefined;
     },
-    {
-      finish() {
-        if (current !== undefined && io.interactive) io.err('\n');
-        current = undefined;
-      },
-    },
-  );
-  return render;
+  });
 }

@@ -139,4 +139,38 @@ describe('loadConfig', () => {
       path: join(dir, 'data/jobs.sqlite'),
     });
   });
+
+  it('keeps configured sources and refuses duplicate names', () => {
+    const dir = home();
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      'sources:\n  - name: acme\n    type: greenhouse\n    board: acme\n',
+    );
+    expect(loadConfig({ env: { APPLYDESK_HOME: dir } }).sources).toEqual([
+      { name: 'acme', type: 'greenhouse', board: 'acme' },
+    ]);
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      'sources:\n  - name: a\n    type: lever\n  - name: a\n    type: remotive\n',
+    );
+    expect(thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } })).details?.problems).toEqual([
+      'sources: source names must be unique',
+    ]);
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      'sources:\n  - name: a\n    type: lever\n  - type: hn\n',
+    );
+    const problems = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } })).details
+      ?.problems as string[];
+    expect(problems).toEqual([expect.stringMatching(/^sources\.1\.name: /)]);
+  });
+
+  it('reads secrets from the environment without ever serializing them', () => {
+    const config = loadConfig({
+      env: { APPLYDESK_HOME: home(), ADZUNA_APP_KEY: 'k-123', EMPTY: '' },
+    });
+    expect(config.secret('ADZUNA_APP_KEY')).toBe('k-123');
+    expect(config.secret('EMPTY')).toBeUndefined();
+    expect(JSON.stringify(config)).not.toContain('k-123');
+  });
 });

@@ -7,6 +7,8 @@ import { DEFAULT_WEIGHTS, DomainError, formatIssues, type ScoreWeights } from '@
 import { ConfigFile, Port, type LogLevel } from './schema.js';
 import { redactUrl } from './redact.js';
 
+export type SourceEntry = { name: string; type: string } & Record<string, unknown>;
+
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 /** Everything the rest of ApplyDesk reads about its setup, resolved and validated. */
@@ -19,6 +21,16 @@ export interface AppConfig {
   ranking: { minMatchScore: number; weights: ScoreWeights };
   drafting: { top: number };
   log: { level: LogLevel };
+  /** Configured sources as written; the engine checks each against its adapter. */
+  sources: SourceEntry[];
+  http: {
+    proxies: string[];
+    userAgent: string | undefined;
+    timeoutMs: number;
+    requestsPerMinutePerHost: number;
+  };
+  /** Reads a secret from the environment; a function, so it never serializes into output. */
+  secret: (name: string) => string | undefined;
   /** Where each setting came from that did not come from the file, for `doctor`. */
   origins: Record<string, 'option' | 'env' | 'file' | 'default'>;
 }
@@ -192,6 +204,17 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     },
     drafting: { top: file.drafting.top },
     log: { level: logLevel },
+    sources: file.sources,
+    http: {
+      proxies: file.http.proxies,
+      userAgent: file.http.user_agent,
+      timeoutMs: file.http.timeout_seconds * 1000,
+      requestsPerMinutePerHost: file.http.requests_per_minute_per_host,
+    },
+    secret: (name) => {
+      const value = env[name];
+      return value === undefined || value === '' ? undefined : value;
+    },
     origins,
   };
 }

@@ -58,5 +58,26 @@ export const ConfigFile = z.strictObject({
       level: z.enum(LOG_LEVELS).default('info'),
     })
     .prefault({}),
+  /** Each source's own options are checked against its adapter when sources load. */
+  sources: z
+    .array(
+      z.looseObject({
+        name: z.string().min(1, 'every source needs a name'),
+        type: z.string().min(1, 'every source needs a type (see `applydesk sources list`)'),
+      }),
+    )
+    .default([])
+    .refine(
+      (list) => new Set(list.map((s) => s.name)).size === list.length,
+      'source names must be unique',
+    ),
+  http: z
+    .strictObject({
+      proxies: z.array(z.url()).default([]).describe('HTTP(S) proxies, used in turn'),
+      user_agent: z.string().min(1).optional(),
+      timeout_seconds: z.number().positive().max(600).default(30),
+      requests_per_minute_per_host: z.number().positive().max(600).default(60),
+    })
+    .prefault({}),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;

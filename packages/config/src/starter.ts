@@ -32,4 +32,20 @@ drafting:
 log:
   # fatal, error, warn, info, debug, trace or silent
   level: info
+
+# Where postings come from. \`applydesk sources list\` shows every type and its options;
+# keys for keyed APIs come from the environment (.env), never from this file.
+sources: []
+#  - name: acme
+#    type: greenhouse
+#    board: acme
+#  - name: remote-boards
+#    type: remotive
+#    search: typescript
+#    schedule: "0 */6 * * *"
+
+http:
+  # proxies: [http://proxy.example:3128]
+  timeout_seconds: 30
+  requests_per_minute_per_host: 60
 `;

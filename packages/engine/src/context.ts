@@ -1,14 +1,23 @@
 import type { ScoreWeights } from '@applydesk/domain';
 import type { Store } from '@applydesk/store';
+import type { SourceSettings } from './sources/resolve-sources.js';
 
 /** One step of a long task, for progress bars, the dashboard and SSE alike. */
 export interface ProgressEvent {
   task: string;
   done: number;
-  total: number;
+  /** Null while the total is not known yet (a source still paging). */
+  total: number | null;
   message?: string;
 }
 export type OnProgress = (event: ProgressEvent) => void;
+
+export interface HttpSettings {
+  proxies: string[];
+  userAgent: string | undefined;
+  timeoutMs: number;
+  requestsPerMinutePerHost: number;
+}
 
 /** What every use-case runs against: the store, the settings it needs, and the clock. */
 export interface EngineContext {
@@ -18,5 +27,7 @@ export interface EngineContext {
     weights: ScoreWeights;
     draftTop: number;
   };
+  /** Configured sources and how to reach them; absent where a caller needs none. */
+  sources?: SourceSettings & { http: HttpSettings };
   now: () => Date;
 }

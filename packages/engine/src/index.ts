@@ -8,3 +8,6 @@ export * from './use-cases/jobs.js';
 export * from './demo/run-demo.js';
 export { generateSamplePostings, sampleProfile } from './demo/index.js';
 export type { JobListItem, JobPage, JobQuery, JobSort } from '@applydesk/store';
+export * from './sources/resolve-sources.js';
+export * from './sources/run-sources.js';
+export * from './sources/test-source.js';

@@ -22,6 +22,7 @@ export async function openEngine(
       weights: config.ranking.weights,
       draftTop: config.drafting.top,
     },
+    sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: options.now ?? (() => new Date()),
     close: () => store.close(),
   };

@@ -1,0 +1,161 @@
+import { isDomainError, type JobInputDraft } from '@applydesk/domain';
+import { createHttpClient, type HttpClient, type SourceContext } from '@applydesk/sources';
+import type { EngineContext, OnProgress } from '../context.js';
+import { ingestJobs } from '../use-cases/ingest-jobs.js';
+import { resolveSources, type ResolvedSource } from './resolve-sources.js';
+
+export interface InvalidPosting {
+  externalId: string | null;
+  reason: string;
+}
+
+export interface SourceRunSummary {
+  name: string;
+  sourceId: string;
+  status: 'ok' | 'failed' | 'skipped';
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  closed: number;
+  invalid: InvalidPosting[];
+  /** Why the source failed or was skipped. */
+  error: string | null;
+  /** When a rate-limited or blocked source may be tried again. */
+  retryAt: string | null;
+  tookMs: number;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function externalIdOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const record = raw as Record<string, unknown>;
+  const id = record.id ?? record.ciphertext ?? record.slug ?? record.guid;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+}
+
+/** The HTTP client a run shares across its sources, so per-host limits hold across them. */
+export function httpClientFor(ctx: EngineContext): HttpClient {
+  const http = ctx.sources?.http;
+  return createHttpClient({
+    ...(http?.userAgent === undefined ? {} : { userAgent: http.userAgent }),
+    ...(http === undefined ? {} : { timeoutMs: http.timeoutMs }),
+  });
+}
+
+export function sourceContext(
+  ctx: EngineContext,
+  source: ResolvedSource,
+  http: HttpClient,
+  signal?: AbortSignal,
+): SourceContext<ResolvedSource['config'], Record<string, unknown>> {
+  return {
+    sourceId: source.sourceId,
+    config: source.config,
+    secrets: source.secrets ?? {},
+    http,
+    now: ctx.now,
+    ...(signal === undefined ? {} : { signal }),
+  };
+}
+
+/**
+ * Collects one source: pages are normalized and stored as they arrive, a posting that
+ * cannot be mapped is reported and skipped, and postings the source no longer lists are
+ * closed only after a complete fetch (a failed run closes nothing).
+ */
+export async function runSource(
+  ctx: EngineContext,
+  source: ResolvedSource,
+  options: { http: HttpClient; actor: string; onProgress?: OnProgress; signal?: AbortSignal },
+): Promise<SourceRunSummary> {
+  const started = performance.now();
+  const summary: SourceRunSummary = {
+    name: source.name,
+    sourceId: source.sourceId,
+    status: 'ok',
+    fetched: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    closed: 0,
+    invalid: [],
+    error: null,
+    retryAt: null,
+    tookMs: 0,
+  };
+  const finish = () => ({ ...summary, tookMs: Math.round(performance.now() - started) });
+  if (source.unusable !== null) {
+    summary.status = 'skipped';
+    summary.error = source.unusable;
+    return finish();
+  }
+
+  const sctx = sourceContext(ctx, source, options.http, options.signal);
+  const seen: string[] = [];
+  try {
+    for await (const page of source.adapter.fetch(sctx)) {
+      const drafts: JobInputDraft[] = [];
+      for (const raw of page) {
+        try {
+          drafts.push(source.adapter.normalize(raw, sctx));
+        } catch (error) {
+          summary.invalid.push({ externalId: externalIdOf(raw), reason: errorText(error) });
+        }
+      }
+      const result = await ingestJobs(ctx, drafts, { actor: `source:${source.sourceId}` });
+      summary.fetched += page.length;
+      summary.created += result.created;
+      summary.updated += result.updated;
+      summary.unchanged += result.unchanged;
+      for (const failure of result.failed)
+        summary.invalid.push({ externalId: failure.externalId, reason: failure.reason });
+      const failedIds = new Set(result.failed.map((f) => f.index));
+      drafts.forEach((d, i) => {
+        if (!failedIds.has(i) && d.externalId !== undefined) seen.push(String(d.externalId));
+      });
+      options.onProgress?.({ task: `source:${source.name}`, done: summary.fetched, total: null });
+    }
+  } catch (error) {
+    summary.status = 'failed';
+    summary.error = errorText(error);
+    const retryAt = isDomainError(error) ? error.details?.retryAt : undefined;
+    summary.retryAt = typeof retryAt === 'string' ? retryAt : null;
+    return finish();
+  }
+  summary.closed = await ctx.store.jobs.closeMissing(source.sourceId, seen, options.actor);
+  options.onProgress?.({
+    task: `source:${source.name}`,
+    done: summary.fetched,
+    total: summary.fetched,
+  });
+  return finish();
+}
+
+/** Runs the configured sources (all enabled ones, or those named); one failing never stops the others. */
+export async function ingestFromSources(
+  ctx: EngineContext,
+  options: { names?: string[]; actor: string; onProgress?: OnProgress; signal?: AbortSignal },
+): Promise<SourceRunSummary[]> {
+  const all = resolveSources(ctx.sources ?? { entries: [], secret: () => undefined });
+  const chosen =
+    options.names === undefined
+      ? all.filter((s) => s.config.enabled)
+      : all.filter((s) => options.names?.includes(s.name));
+  const http = httpClientFor(ctx);
+  const results: SourceRunSummary[] = [];
+  for (const source of chosen) {
+    results.push(
+      await runSource(ctx, source, {
+        http,
+        actor: options.actor,
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      }),
+    );
+  }
+  return results;
+}
