@@ -1,5 +1,10 @@
 import { isDomainError, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient, type HttpClient, type SourceContext } from '@applydesk/sources';
+import {
+  createPoliteHttpClient,
+  type HttpClient,
+  type PoliteHttpClient,
+  type SourceContext,
+} from '@applydesk/sources';
 import type { EngineContext, OnProgress } from '../context.js';
 import { ingestJobs } from '../use-cases/ingest-jobs.js';
 import { resolveSources, type ResolvedSource } from './resolve-sources.js';
@@ -37,12 +42,18 @@ function externalIdOf(raw: unknown): string | null {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
-/** The HTTP client a run shares across its sources, so per-host limits hold across them. */
-export function httpClientFor(ctx: EngineContext): HttpClient {
+/**
+ * The polite client a run shares across its sources, so per-host pacing, concurrency and
+ * Retry-After pauses hold across all of them.
+ */
+export function httpClientFor(ctx: EngineContext): PoliteHttpClient {
   const http = ctx.sources?.http;
-  return createHttpClient({
-    ...(http?.userAgent === undefined ? {} : { userAgent: http.userAgent }),
-    ...(http === undefined ? {} : { timeoutMs: http.timeoutMs }),
+  if (http === undefined) return createPoliteHttpClient();
+  return createPoliteHttpClient({
+    timeoutMs: http.timeoutMs,
+    requestsPerMinute: http.requestsPerMinutePerHost,
+    proxies: http.proxies,
+    ...(http.userAgent === undefined ? {} : { userAgent: http.userAgent }),
   });
 }
 
@@ -147,15 +158,19 @@ export async function ingestFromSources(
       : all.filter((s) => options.names?.includes(s.name));
   const http = httpClientFor(ctx);
   const results: SourceRunSummary[] = [];
-  for (const source of chosen) {
-    results.push(
-      await runSource(ctx, source, {
-        http,
-        actor: options.actor,
-        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      }),
-    );
+  try {
+    for (const source of chosen) {
+      results.push(
+        await runSource(ctx, source, {
+          http,
+          actor: options.actor,
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        }),
+      );
+    }
+  } finally {
+    await http.close();
   }
   return results;
 }
