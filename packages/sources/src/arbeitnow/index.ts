@@ -1,0 +1,6 @@
+export {
+  arbeitnowSource,
+  ArbeitnowConfig,
+  ArbeitnowJob,
+  arbeitnowUrl,
+} from './arbeitnow.source.js';

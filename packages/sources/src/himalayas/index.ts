@@ -1,0 +1,6 @@
+export {
+  himalayasSource,
+  HimalayasConfig,
+  HimalayasJob,
+  himalayasUrl,
+} from './himalayas.source.js';

@@ -1,0 +1,7 @@
+export {
+  remoteokSource,
+  RemoteOkConfig,
+  RemoteOkJob,
+  remoteOkUrl,
+  isLegalNotice,
+} from './remoteok.source.js';

@@ -1,0 +1,7 @@
+export {
+  remotiveSource,
+  RemotiveConfig,
+  RemotiveJob,
+  remotiveUrl,
+  remotiveDate,
+} from './remotive.source.js';

@@ -1,0 +1,7 @@
+export {
+  themuseSource,
+  TheMuseConfig,
+  TheMuseSecrets,
+  TheMuseJob,
+  theMuseUrl,
+} from './themuse.source.js';
