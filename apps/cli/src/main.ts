@@ -3,6 +3,7 @@ import { OPENAPI_INFO } from '@applydesk/api-contract';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerServe } from './commands/serve.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerJobs(program, io);
   registerSources(program, io, outcome);
   registerIngest(program, io, outcome);
+  registerImport(program, io, outcome);
   registerDoctor(program, io, outcome);
   return program;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { OpenEngine } from '@applydesk/engine';
@@ -203,5 +205,43 @@ describe('documentation and pages', () => {
   it('answers unknown routes with problem+json', async () => {
     const body = await getJson<ProblemJson>('/api/nothing', 404);
     expect(body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('POST /api/captures', () => {
+  const capture = readFileSync(
+    join(import.meta.dirname, '../../../packages/sources/src/upwork/fixtures/capture-search.json'),
+    'utf8',
+  );
+  const post = (body: string) =>
+    app.request('/api/captures', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+  it('stores what the extension read, once', async () => {
+    const first = (await (await post(capture)).json()) as {
+      created: number;
+      unchanged: number;
+      rejected: unknown[];
+    };
+    expect(first.created).toBeGreaterThan(0);
+    const again = (await (await post(capture)).json()) as typeof first;
+    expect(again).toMatchObject({ created: 0, unchanged: first.created });
+    const listed = await getJson<JobListBody>('/api/jobs?source=upwork&q=&limit=200');
+    expect(listed.items.some((i) => i.sourceType === 'upwork')).toBe(true);
+  });
+
+  it('refuses a capture of an unknown kind with problem+json', async () => {
+    const res = await post(
+      JSON.stringify({
+        kind: 'linkedin-job',
+        pageUrl: 'https://x.example',
+        capturedAt: NOW.toISOString(),
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ProblemJson).code).toBe('INVALID_INPUT');
   });
 });

@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { registerDocsPage } from './pages/docs.js';
 import { registerHomePage } from './pages/home.js';
 import { domainErrorResponse, problemBody, problemResponse } from './problem.js';
+import { registerCaptureRoutes } from './routes/captures.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerSystemRoutes } from './routes/system.js';
 
@@ -55,6 +56,7 @@ export function createApp({ ctx, logger }: AppDeps): OpenAPIHono {
 
   registerSystemRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerCaptureRoutes(app, ctx);
   registerDocsPage(app);
   registerHomePage(app);
 

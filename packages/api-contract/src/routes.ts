@@ -1,5 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { Health, JobDetail, JobList, JobListQuery, Problem } from './schemas.js';
+import {
+  CaptureBody,
+  CaptureResult,
+  Health,
+  JobDetail,
+  JobList,
+  JobListQuery,
+  Problem,
+} from './schemas.js';
 
 const problem = (description: string) => ({
   description,
@@ -51,6 +59,23 @@ export const getJobRoute = createRoute({
   responses: {
     200: { description: 'The posting', content: { 'application/json': { schema: JobDetail } } },
     404: problem('No posting has that id'),
+  },
+});
+
+export const postCaptureRoute = createRoute({
+  method: 'post',
+  path: '/api/captures',
+  tags: ['captures'],
+  summary: 'Store postings the browser extension read off the page the user is looking at',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: CaptureBody } } },
+  },
+  responses: {
+    200: {
+      description: 'Stored; bad jobs in the capture are listed',
+      content: { 'application/json': { schema: CaptureResult } },
+    },
+    400: problem('The capture is not valid'),
   },
 });
 

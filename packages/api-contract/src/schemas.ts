@@ -105,3 +105,25 @@ export const JobListQuery = z.object({
   page: z.coerce.number().int().min(1).optional(),
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
+
+/** What the browser extension read off a job page; checked field by field by the server. */
+export const CaptureBody = z
+  .looseObject({
+    kind: z.string().openapi({ example: 'upwork-search' }),
+    pageUrl: z.string(),
+    capturedAt: z.string(),
+  })
+  .openapi('Capture');
+
+export const CaptureResult = z
+  .object({
+    received: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    failed: z.array(
+      z.object({ index: z.number().int(), externalId: z.string(), reason: z.string() }),
+    ),
+    rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  })
+  .openapi('CaptureResult');

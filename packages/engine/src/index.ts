@@ -11,3 +11,5 @@ export type { JobListItem, JobPage, JobQuery, JobSort } from '@applydesk/store';
 export * from './sources/resolve-sources.js';
 export * from './sources/run-sources.js';
 export * from './sources/test-source.js';
+export * from './use-cases/ingest-capture.js';
+export * from './use-cases/import-file.js';

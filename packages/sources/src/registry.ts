@@ -1,10 +1,17 @@
 import type { AnySourceAdapter } from './adapter.js';
+import { adzunaSource } from './adzuna/index.js';
 import { arbeitnowSource } from './arbeitnow/index.js';
 import { himalayasSource } from './himalayas/index.js';
 import { hnSource } from './hn/index.js';
+import { joobleSource } from './jooble/index.js';
+import { jsonLdSource } from './jsonld/index.js';
 import { remoteokSource } from './remoteok/index.js';
 import { remotiveSource } from './remotive/index.js';
+import { rssSource } from './rss/index.js';
+import { serpApiSource } from './serpapi/index.js';
 import { themuseSource } from './themuse/index.js';
+import { upworkSource } from './upwork/index.js';
+import { usaJobsSource } from './usajobs/index.js';
 
 /** Every source type ApplyDesk knows, in the order `sources list` shows them. */
 export const SOURCE_ADAPTERS: readonly AnySourceAdapter[] = [
@@ -14,6 +21,13 @@ export const SOURCE_ADAPTERS: readonly AnySourceAdapter[] = [
   himalayasSource,
   themuseSource,
   hnSource,
+  upworkSource,
+  adzunaSource,
+  joobleSource,
+  serpApiSource,
+  usaJobsSource,
+  jsonLdSource,
+  rssSource,
 ];
 
 export function findSourceAdapter(type: string): AnySourceAdapter | undefined {

@@ -1,0 +1,6 @@
+export {
+  parseImportFile,
+  type ImportResult,
+  type ImportRowError,
+  type ImportOptions,
+} from './file-import.js';

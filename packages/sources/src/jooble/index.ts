@@ -1,0 +1,7 @@
+export {
+  joobleSource,
+  normalizeJooble,
+  JoobleConfig,
+  JoobleSecrets,
+  type JooblePosting,
+} from './jooble.source.js';

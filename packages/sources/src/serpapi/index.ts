@@ -1,0 +1,7 @@
+export {
+  serpApiSource,
+  normalizeSerpApi,
+  SerpApiConfig,
+  SerpApiSecrets,
+  type SerpApiPosting,
+} from './serpapi.source.js';

@@ -1,0 +1,56 @@
+export {
+  upworkSource,
+  createUpworkSource,
+  upworkEndpoints,
+  upworkSearchVariables,
+  upworkTokensFromSecrets,
+  UpworkConfig,
+  UpworkSecrets,
+  UPWORK_API_BASE_URL,
+  UPWORK_KEY_URL,
+  UPWORK_SCOPES,
+  type UpworkSourceOptions,
+  type UpworkWarning,
+} from './upwork.source.js';
+export {
+  authorizationUrl,
+  exchangeCode,
+  refreshTokens,
+  createMemoryTokenStore,
+  UPWORK_AUTHORIZE_BASE_URL,
+  UPWORK_AUTHORIZE_PATH,
+  UPWORK_TOKEN_URL,
+  UPWORK_REAUTH_HINT,
+  type Tokens,
+  type TokenStore,
+  type TokenRequestOptions,
+} from './oauth.js';
+export {
+  MARKETPLACE_JOB_SEARCH_QUERY,
+  UPWORK_SORT_FIELDS,
+  UpworkJobNode,
+  UpworkMoney,
+  UpworkSearchResponse,
+  UpworkGraphqlError,
+  type UpworkSortField,
+  type UpworkJobFilter,
+  type UpworkSearchVariables,
+} from './graphql.js';
+export {
+  normalizeUpworkNode,
+  proposalsTierFromCount,
+  DURATION_LABELS,
+  UPWORK_COMPANY,
+  UPWORK_JOB_URL,
+} from './normalize.js';
+export {
+  normalizeCapture,
+  UpworkCapture,
+  UpworkSearchJob,
+  UpworkJobDetail,
+  UpworkDomTile,
+  UPWORK_EXTENSION_SOURCE_ID,
+  parseProposalsTier,
+  type CaptureError,
+  type CaptureResult,
+} from './capture.js';

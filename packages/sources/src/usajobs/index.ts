@@ -1,0 +1,7 @@
+export {
+  usaJobsSource,
+  normalizeUsaJobs,
+  UsaJobsConfig,
+  UsaJobsSecrets,
+  type UsaJobsItem,
+} from './usajobs.source.js';
