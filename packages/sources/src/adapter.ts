@@ -4,7 +4,10 @@ import type { HttpClient } from './http/http-client.js';
 
 /** Options every configured source has, whatever its type. */
 export const BaseSourceConfig = z.object({
-  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _').describe('your name for this source'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, - and _')
+    .describe('your name for this source'),
   type: z.string(),
   baseUrl: z.url().optional().describe('override the API host (mirrors, tests)'),
   schedule: z.string().optional().describe('cron expression for the server scheduler'),
@@ -42,7 +45,10 @@ export interface SourceTestResult {
  * One job source: its options, its secrets, a check that access works, a paged fetch of
  * raw postings as the source sends them, and the mapping of one raw posting to a Job.
  */
-export interface SourceAdapter<C extends BaseSourceConfig = BaseSourceConfig, S = Record<string, never>> {
+export interface SourceAdapter<
+  C extends BaseSourceConfig = BaseSourceConfig,
+  S = Record<string, never>,
+> {
   type: string;
   label: string;
   description: string;
@@ -53,12 +59,20 @@ export interface SourceAdapter<C extends BaseSourceConfig = BaseSourceConfig, S 
   test(ctx: SourceContext<C, S>): Promise<SourceTestResult>;
   fetch(ctx: SourceContext<C, S>): AsyncIterable<unknown[]>;
   /** Throws INVALID_INPUT naming the posting when it cannot be mapped; the batch goes on. */
-  normalize(raw: unknown, ctx: Pick<SourceContext<C, S>, 'sourceId' | 'config' | 'now'>): JobInputDraft;
+  normalize(
+    raw: unknown,
+    ctx: Pick<SourceContext<C, S>, 'sourceId' | 'config' | 'now'>,
+  ): JobInputDraft;
 }
 
 /** Erases an adapter's option types so adapters of every kind fit one typed list. */
-export type AnySourceAdapter = SourceAdapter<BaseSourceConfig & Record<string, unknown>, Record<string, unknown>>;
+export type AnySourceAdapter = SourceAdapter<
+  BaseSourceConfig & Record<string, unknown>,
+  Record<string, unknown>
+>;
 
-export function defineSource<C extends BaseSourceConfig, S>(adapter: SourceAdapter<C, S>): AnySourceAdapter {
+export function defineSource<C extends BaseSourceConfig, S>(
+  adapter: SourceAdapter<C, S>,
+): AnySourceAdapter {
   return adapter as unknown as AnySourceAdapter;
 }

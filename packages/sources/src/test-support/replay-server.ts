@@ -43,7 +43,12 @@ export async function startReplayServer(routes: Record<string, Route> = {}): Pro
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const request: SeenRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const request: SeenRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname + url.search,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       seen.push(request);
       const key = table.has(request.path) ? request.path : url.pathname;
       const route = table.get(key);
@@ -56,7 +61,10 @@ export async function startReplayServer(routes: Record<string, Route> = {}): Pro
         answer = route[Math.min(n, route.length - 1)] ?? { status: 500 };
       } else answer = route;
       const send = () => {
-        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+        res.writeHead(answer.status ?? 200, {
+          'content-type': 'application/json',
+          ...answer.headers,
+        });
         res.end(answer.body ?? '');
       };
       if (answer.delayMs === undefined) send();
