@@ -1,0 +1,290 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
+import { createHttpClient } from '../http/create-http-client.js';
+import {
+  fixture,
+  startReplayServer,
+  type ReplayServer,
+  type Route,
+} from '../test-support/replay-server.js';
+import { greenhouseSource } from './index.js';
+
+const NOW = new Date('2025-06-05T07:00:00Z');
+const GA = fixture(import.meta.url, 'generalassembly_jobs_content_true.json');
+const ACME = fixture(import.meta.url, 'acmerobotics_jobs_content_true.json');
+const GA_PATH = '/v1/boards/generalassembly/jobs';
+const ACME_PATH = '/v1/boards/acmerobotics/jobs';
+
+let server: ReplayServer;
+beforeEach(async () => {
+  server = await startReplayServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+function ctx(options: Record<string, unknown> = {}) {
+  const config = greenhouseSource.configSchema.parse({
+    name: 'acme',
+    type: 'greenhouse',
+    board: 'acmerobotics',
+    baseUrl: server.url,
+    ...options,
+  });
+  return {
+    sourceId: 'greenhouse:acme',
+    config,
+    secrets: {},
+    http: createHttpClient(),
+    now: () => NOW,
+  };
+}
+
+async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for await (const page of pages) out.push(...page);
+  return out;
+}
+
+async function failure(answer: Route): Promise<DomainError> {
+  server.route(ACME_PATH, answer);
+  try {
+    await collect(greenhouseSource.fetch(ctx()));
+  } catch (error) {
+    return error as DomainError;
+  }
+  throw new Error('expected the fetch to fail');
+}
+
+function attempt(raw: unknown, c = ctx()): JobInputDraft | DomainError {
+  try {
+    return greenhouseSource.normalize(raw, c);
+  } catch (error) {
+    return error as DomainError;
+  }
+}
+
+const acmeJobs = () => (JSON.parse(ACME) as { jobs: Record<string, unknown>[] }).jobs;
+
+describe('greenhouse source', () => {
+  it('maps the recorded General Assembly board (2013), description left entity-escaped', async () => {
+    server.route(GA_PATH, { body: GA });
+    const c = ctx({ board: 'generalassembly' });
+    const raws = await collect(greenhouseSource.fetch(c));
+    expect(server.seen.map((r) => r.path)).toEqual([
+      `${GA_PATH}?content=true&pay_transparency=true`,
+    ]);
+    expect(raws).toHaveLength(2);
+    const drafts = raws.map((raw) => greenhouseSource.normalize(raw, c));
+    expect(drafts[0]).toMatchObject({
+      sourceType: 'greenhouse',
+      sourceId: 'greenhouse:acme',
+      externalId: '721',
+      url: 'http://boards.greenhouse.io/generalassembly/jobs/721',
+      title: 'Application developer',
+      company: 'generalassembly',
+      location: 'New York, NY',
+      remote: 'unknown',
+      employmentType: 'unknown',
+      salary: null,
+      postedAt: '2013-09-12T21:01:50.000Z',
+      fetchedAt: '2025-06-05T07:00:00.000Z',
+      descriptionText: '',
+    });
+    expect(drafts[0]!.descriptionHtml.startsWith('&lt;h3&gt;Who this job is right for')).toBe(true);
+    expect(drafts[1]).toMatchObject({
+      externalId: '722',
+      title: 'Finance Analyst',
+      location: 'New York',
+    });
+    for (const draft of drafts) {
+      const job = prepareJob(draft);
+      expect(job.descriptionHtml).toContain('<h3>Who this job is right for</h3>');
+      expect(job.descriptionText).toContain('Required skills & experience');
+    }
+    expect(drafts[0]!.raw).toEqual((JSON.parse(GA) as { jobs: unknown[] }).jobs[0]);
+  });
+
+  it('maps the documented modern fields: company, workplace, employment type, pay in cents', async () => {
+    server.route(ACME_PATH, { body: ACME });
+    const c = ctx();
+    const drafts = (await collect(greenhouseSource.fetch(c))).map((raw) =>
+      greenhouseSource.normalize(raw, c),
+    );
+    expect(drafts).toHaveLength(3);
+    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    expect(drafts[0]).toMatchObject({
+      externalId: '4012345007',
+      url: 'https://job-boards.greenhouse.io/acmerobotics/jobs/4012345007',
+      title: 'Senior Backend Engineer, Fleet Platform',
+      company: 'Acme Robotics',
+      location: 'Remote - US',
+      remote: 'remote',
+      employmentType: 'full_time',
+      salary: { min: 165000, max: 210000, currency: 'USD', period: 'year' },
+      // first_published wins over updated_at.
+      postedAt: '2025-05-12T13:00:41.000Z',
+    });
+    expect(drafts[1]).toMatchObject({
+      externalId: '4023456007',
+      location: 'Berlin, Germany',
+      remote: 'hybrid',
+      salary: null,
+      postedAt: '2025-06-02T06:30:00.000Z',
+    });
+    expect(drafts[2]).toMatchObject({
+      remote: 'onsite',
+      employmentType: 'part_time',
+      salary: { min: 28, max: 34, currency: 'USD', period: 'hour' },
+    });
+    expect(prepareJob(drafts[0]!).skills).toEqual(
+      expect.arrayContaining(['Go', 'TypeScript', 'PostgreSQL', 'Kubernetes']),
+    );
+  });
+
+  it('the company option overrides the payload, and a board URL is read as its token', () => {
+    const c = ctx({ board: 'https://job-boards.greenhouse.io/acmerobotics', company: 'ACME' });
+    expect(c.config.board).toBe('acmerobotics');
+    expect(greenhouseSource.normalize(acmeJobs()[0], c).company).toBe('ACME');
+    expect(
+      greenhouseSource.configSchema.safeParse({ name: 'x', type: 'greenhouse', board: 'two words' })
+        .success,
+    ).toBe(false);
+  });
+
+  it('test() counts the jobs from the small list, and a 404 names the board', async () => {
+    server.route(ACME_PATH, {
+      body: JSON.stringify({ jobs: [{ id: 1 }, { id: 2 }, { id: 3 }], meta: { total: 3 } }),
+    });
+    await expect(greenhouseSource.test(ctx())).resolves.toEqual({
+      ok: true,
+      message: 'Greenhouse board "acmerobotics" answered with 3 jobs',
+      available: 3,
+    });
+    expect(server.seen.at(-1)?.path).toBe(ACME_PATH);
+
+    const missing = await greenhouseSource.test(ctx({ board: 'acmerobotix' }));
+    expect(missing.ok).toBe(false);
+    expect(missing.message).toContain('"acmerobotix"');
+    expect(missing.message).toContain('spelling');
+  });
+
+  it('a fetch of an unknown board fails as not_found naming it', async () => {
+    const error = await failure({
+      status: 404,
+      body: '{"status":404,"error":"Job board not found"}',
+    });
+    expect(error.details?.kind).toBe('not_found');
+    expect(error.message).toContain('"acmerobotics"');
+  });
+
+  it('429 with Retry-After is rate_limited with a retryAt', async () => {
+    const error = await failure({ status: 429, headers: { 'retry-after': '120' }, body: '' });
+    expect(error.code).toBe('UPSTREAM_FAILED');
+    expect(error.details?.kind).toBe('rate_limited');
+    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(100_000);
+  });
+
+  it('500 is server; malformed JSON and a body without jobs are malformed', async () => {
+    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
+    expect((await failure({ body: '{"jobs": [' })).details?.kind).toBe('malformed');
+    expect((await failure({ body: '{"error": "nope"}' })).details?.kind).toBe('malformed');
+  });
+
+  it('an empty board is zero postings, not an error', async () => {
+    server.route(ACME_PATH, { body: '{"jobs":[],"meta":{"total":0}}' });
+    expect(await collect(greenhouseSource.fetch(ctx()))).toEqual([]);
+  });
+
+  it('bytes that are not UTF-8 become replacement characters', async () => {
+    const body = Buffer.concat([
+      Buffer.from(ACME.slice(0, ACME.indexOf('Senior Backend Engineer'))),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(ACME.slice(ACME.indexOf('Senior Backend Engineer'))),
+    ]);
+    server.route(ACME_PATH, { body });
+    const c = ctx();
+    const [first] = await collect(greenhouseSource.fetch(c));
+    const draft = greenhouseSource.normalize(first, c);
+    expect(draft.title).toBe('\uFFFD\uFFFDSenior Backend Engineer, Fleet Platform');
+    expect(() => prepareJob(draft)).not.toThrow();
+  });
+
+  it('a 10 MB description is refused by id; inline images are dropped first, so such a posting passes', async () => {
+    const jobs = acmeJobs();
+    jobs[1]!.content = '&lt;p&gt;' + 'We build robots. '.repeat(600_000) + '&lt;/p&gt;';
+    jobs[2]!.content = `&lt;p&gt;&lt;img src=&quot;data:image/png;base64,${'A'.repeat(10_000_000)}&quot;&gt;Keep our fleet running.&lt;/p&gt;`;
+    server.route(ACME_PATH, { body: JSON.stringify({ jobs, meta: { total: 3 } }) });
+    const c = ctx();
+    const results = (await collect(greenhouseSource.fetch(c))).map((raw) => attempt(raw, c));
+    const refused = results[1] as DomainError;
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toMatch(
+      /^greenhouse posting 4023456007: description is 10200019 characters, over the 1000000-character limit/,
+    );
+    const imaged = results[2] as JobInputDraft;
+    expect(imaged.descriptionHtml.length).toBeLessThan(200);
+    expect(prepareJob(imaged).descriptionText).toBe('Keep our fleet running.');
+    expect(() => prepareJob(results[0] as JobInputDraft)).not.toThrow();
+  });
+
+  it('unreadable dates leave postedAt null; a missing first_published falls back to updated_at', () => {
+    const [job] = acmeJobs();
+    expect(
+      greenhouseSource.normalize(
+        { ...job, first_published: 'last Tuesday', updated_at: '2025-13-45T99:00:00Z' },
+        ctx(),
+      ).postedAt,
+    ).toBeNull();
+    expect(
+      greenhouseSource.normalize({ ...job, first_published: null, updated_at: 'soon' }, ctx())
+        .postedAt,
+    ).toBeNull();
+    expect(greenhouseSource.normalize({ ...job, first_published: undefined }, ctx()).postedAt).toBe(
+      '2025-05-28T14:15:02.000Z',
+    );
+    const bare: Record<string, unknown> = { ...job, metadata: [{ id: 1, name: 'Workplace Type' }] };
+    delete bare.first_published;
+    delete bare.updated_at;
+    expect(greenhouseSource.normalize(bare, ctx())).toMatchObject({
+      postedAt: null,
+      remote: 'remote',
+    });
+  });
+
+  it('a posting without a title is refused by id while the rest normalize', () => {
+    const all = acmeJobs();
+    delete all[1]!.title;
+    const results = all.map((job) => attempt(job));
+    const refused = results[1] as DomainError;
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused.code).toBe('INVALID_INPUT');
+    expect(refused.message).toContain('greenhouse posting 4023456007');
+    expect(refused.message).toContain('title');
+    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(2);
+  });
+
+  it('without absolute_url the board page URL is built; odd pay ranges are skipped or put in order', () => {
+    const [job] = acmeJobs();
+    const draft = greenhouseSource.normalize(
+      {
+        ...job,
+        absolute_url: null,
+        pay_input_ranges: [
+          { min_cents: 1, max_cents: 2, currency_type: 'dollars' },
+          { min_cents: 9000000, max_cents: 7000000, currency_type: 'eur', title: 'Salary range' },
+        ],
+      },
+      ctx(),
+    );
+    expect(draft.url).toBe('https://boards.greenhouse.io/acmerobotics/jobs/4012345007');
+    expect(draft.salary).toEqual({ min: 70000, max: 90000, currency: 'EUR', period: 'year' });
+  });
+
+  it('declares its terms and needs no secret', () => {
+    expect(greenhouseSource.terms.minPollMinutes).toBe(60);
+    expect(greenhouseSource.terms.termsUrl).toBe('https://developers.greenhouse.io/job-board.html');
+    expect(greenhouseSource.secretSchema.parse({})).toEqual({});
+  });
+});

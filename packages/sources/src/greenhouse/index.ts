@@ -1,0 +1,8 @@
+export {
+  greenhouseSource,
+  GreenhouseConfig,
+  GreenhouseJob,
+  greenhouseJobsUrl,
+  greenhouseSalary,
+  GREENHOUSE_TYPE,
+} from './greenhouse.source.js';

@@ -1,0 +1,7 @@
+export {
+  workableSource,
+  WorkableConfig,
+  WorkableJob,
+  workableWidgetUrl,
+  WORKABLE_TYPE,
+} from './workable.source.js';
