@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDedupe } from './dedupe.bench.js';
 import { benchStore } from './store.bench.js';
 
 const results = join(dirname(fileURLToPath(import.meta.url)), 'results');
@@ -11,3 +12,7 @@ const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node:
 const store = { date: new Date().toISOString(), machine, ...(await benchStore()) };
 writeFileSync(join(results, 'store.json'), `${JSON.stringify(store, null, 2)}\n`);
 console.log(JSON.stringify(store, null, 2));
+
+const dedupe = { date: new Date().toISOString(), machine, ...(await benchDedupe()) };
+writeFileSync(join(results, 'dedupe.json'), `${JSON.stringify(dedupe, null, 2)}\n`);
+console.log(JSON.stringify(dedupe, null, 2));

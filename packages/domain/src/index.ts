@@ -13,3 +13,4 @@ export * from './application.js';
 export * from './event.js';
 export * from './ranking/pay.js';
 export * from './ranking/score.js';
+export * from './dedupe/index.js';

@@ -5,8 +5,8 @@ import type { ColumnType, Kysely, Transaction } from 'kysely';
  * JSON text; PostgreSQL: Date and parsed JSON), so select types are wide and every read goes
  * through the dialect's Codec; writes are always ISO strings and JSON text.
  *
- * Dialect-only columns (SQLite `jobs.seq`, PostgreSQL `jobs.search`) are left out on purpose:
- * only the full-text search code touches them, through raw `sql`.
+ * Dialect-only columns (SQLite `jobs.seq`, PostgreSQL `jobs.search` and `jobs.canonical`) are
+ * left out on purpose: only listing and search code touches them, through raw `sql`.
  */
 type Time = ColumnType<Date | string, string, string>;
 type NullableTime = ColumnType<Date | string | null, string | null, string | null>;
@@ -41,6 +41,12 @@ export interface JobsTable {
   content_hash: string;
   created_at: Time;
   updated_at: Time;
+  /** The canonical job this one duplicates (cross-source dedupe), or null for a canonical job. */
+  duplicate_of: string | null;
+  /** Dedupe blocking key: the normalized company. */
+  dedupe_key: string | null;
+  /** MinHash signature of the description, as encodeSignature writes it. */
+  dedupe_signature: string | null;
 }
 
 export interface ProfilesTable {

@@ -40,6 +40,11 @@ export interface JobQuery {
   cursor?: string;
   /** 1-based page number, for page-style navigation. */
   page?: number;
+  /**
+   * Also list jobs marked as duplicates of another (markDuplicate). Off by default: a role
+   * seen on several sources is listed once, as its canonical job.
+   */
+  includeDuplicates?: boolean;
 }
 
 /** A job in a listing: without the raw payload, with the profile's score and stage. */
@@ -57,24 +62,100 @@ export interface JobPage {
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
+/**
+ * A posting to store: prepared input plus, optionally, its dedupe blocking key (normalized
+ * company) and MinHash signature (encodeSignature). Given, they are stored with the posting;
+ * left out when the content changed, the stored ones are cleared, since they described the old
+ * content. An unchanged posting that arrives with them fills in ones that are missing.
+ */
+export type JobUpsertInput = JobInput & {
+  contentHash: string;
+  dedupeKey?: string | null;
+  dedupeSignature?: string | null;
+};
+
+/** What ingest needs of a stored canonical job to put it in its near-duplicate index. */
+export interface DedupeCandidate {
+  id: string;
+  /** Normalized company (the blocking key). */
+  key: string;
+  /** The job's title as stored (normalize it before comparing). */
+  title: string;
+  /** encodeSignature text. */
+  signature: string;
+  canonicalUrl: string | null;
+}
+
+/** One place a role was seen: the canonical job or a job marked duplicate of it. */
+export interface ProvenanceEntry {
+  jobId: string;
+  /** True for the canonical job, which list() shows. */
+  canonical: boolean;
+  sourceType: string;
+  sourceId: string;
+  externalId: string;
+  url: string;
+  postedAt: string | null;
+  fetchedAt: string;
+  status: JobStatus;
+}
+
+export interface MergeOutcome {
+  /** The canonical job the merged job now points at (the root, if the one named was a duplicate). */
+  canonicalJobId: string;
+  /** False when the job already pointed there: nothing was written, no event appended. */
+  changed: boolean;
+}
+
 export interface JobRepository {
   /** Inserts or updates by (sourceType, externalId); unchanged content writes nothing. */
-  upsert(
-    input: JobInput & { contentHash: string },
-    actor: Actor,
-  ): Promise<{ job: Job; outcome: UpsertOutcome }>;
+  upsert(input: JobUpsertInput, actor: Actor): Promise<{ job: Job; outcome: UpsertOutcome }>;
   /** The same for many, in one transaction. */
-  upsertMany(
-    inputs: (JobInput & { contentHash: string })[],
-    actor: Actor,
-  ): Promise<Record<UpsertOutcome, number>>;
+  upsertMany(inputs: JobUpsertInput[], actor: Actor): Promise<Record<UpsertOutcome, number>>;
   get(id: string): Promise<Job | null>;
   getByExternalId(sourceType: string, externalId: string): Promise<Job | null>;
   findByCanonicalUrl(canonicalUrl: string): Promise<Job[]>;
   list(query: JobQuery): Promise<JobPage>;
-  /** Marks open jobs of a source instance closed unless their external id is kept. */
+  /**
+   * Marks open jobs of a source instance closed unless their external id is kept. A closed
+   * canonical job with open duplicates hands over: the newest open duplicate becomes canonical
+   * (so the role stays listed once), with a job.merged event.
+   */
   closeMissing(sourceId: string, keepExternalIds: string[], actor: Actor): Promise<number>;
+  /** Every stored job, duplicates included. */
   count(): Promise<number>;
+
+  /**
+   * Marks `jobId` as a duplicate of `canonicalJobId`, appending a job.merged event in the same
+   * transaction. Nothing is deleted: the job keeps its row and shows in provenance(). Groups
+   * stay one level deep: a canonical job that is itself a duplicate is followed to its root,
+   * and jobs that pointed at `jobId` move with it; naming a duplicate of `jobId` as canonical
+   * makes it the root instead. Idempotent: marking again changes nothing and logs nothing.
+   * NOT_FOUND for an unknown id, INVALID_INPUT for a job marked duplicate of itself.
+   */
+  markDuplicate(jobId: string, canonicalJobId: string, actor: Actor): Promise<MergeOutcome>;
+  /** Undoes markDuplicate for one job (job.unmerged event); false if it was not a duplicate. */
+  unmarkDuplicate(jobId: string, actor: Actor): Promise<boolean>;
+  /**
+   * Stores dedupe keys and signatures of existing jobs (those stored without them). Unknown
+   * ids are skipped; returns how many jobs were updated.
+   */
+  setDedupeSignatures(
+    entries: { jobId: string; key: string; signature: string }[],
+  ): Promise<number>;
+  /** Open canonical jobs with a signature under one blocking key, by id. */
+  listDedupeCandidates(key: string): Promise<DedupeCandidate[]>;
+  /**
+   * Every open canonical job with a signature, in pages of `pageSize` (default 1000) by id:
+   * what ingest loads to build its near-duplicate index. Pages are read one at a time
+   * (keyset), so memory holds one page of rows.
+   */
+  streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]>;
+  /**
+   * Where a role was seen: its canonical job first, then every job marked duplicate of it,
+   * oldest posting first. Accepts the id of any job of the group; [] for an unknown id.
+   */
+  provenance(jobId: string): Promise<ProvenanceEntry[]>;
 }
 
 export interface ProfileRepository {

@@ -4,6 +4,8 @@ import { isDomainError } from '@applydesk/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
+import { jobInput } from './test-support/fixtures.js';
+import { schemaAt0001 } from './test-support/upgrade.js';
 
 const url = process.env.DATABASE_URL;
 const SKIP_REASON =
@@ -102,6 +104,38 @@ describe.skipIf(!url)(SKIP_REASON, () => {
         /^the database at postgres:\/\/.+ was written by a newer ApplyDesk \(schema 0999_from_the_future\)$/,
       );
       expect(error.hint).toMatch(/upgrade ApplyDesk/);
+    });
+
+    it('migrates a database written by 0001 forward, keeping its jobs', async () => {
+      const schema = newSchema();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`create schema ${schema}`);
+        await client.query(`set search_path to ${schema}`);
+        for (const statement of schemaAt0001('postgres')) await client.query(statement);
+      } finally {
+        await client.end();
+      }
+
+      const store = await openStore({ databaseUrl: url!, pgSchema: schema });
+      try {
+        expect((await store.health()).schemaVersion).toBe('0002_provenance');
+        expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
+        const { job } = await store.jobs.upsert(
+          jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),
+          'test',
+        );
+        await store.jobs.markDuplicate(job.id, 'job_OLD', 'test');
+        const listed = await store.jobs.list({ sourceTypes: ['greenhouse'] });
+        expect(listed.items.map((j) => j.id)).toEqual(['job_OLD']);
+        expect((await store.jobs.provenance(job.id)).map((entry) => entry.jobId)).toEqual([
+          'job_OLD',
+          job.id,
+        ]);
+      } finally {
+        await store.close();
+      }
     });
 
     it('reports an unreachable server as DATABASE_UNAVAILABLE without the password', async () => {

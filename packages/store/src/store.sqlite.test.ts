@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
 import { jobInput, uniqueSource } from './test-support/fixtures.js';
+import { schemaAt0001 } from './test-support/upgrade.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -107,12 +108,36 @@ describe('SQLite specifics', () => {
     const second = await openStore({ sqlitePath: path });
     expect((await second.jobs.get(job.id))?.title).toBe('Persistent Engineer');
     expect((await second.jobs.list({ sourceTypes: [src], text: 'persistent' })).totalCount).toBe(1);
-    expect((await second.health()).schemaVersion).toBe('0001_initial');
+    expect((await second.health()).schemaVersion).toBe('0002_provenance');
     await second.close();
 
     const after = new BetterSqlite3(path, { readonly: true });
     expect(after.prepare('select timestamp from kysely_migration').all()).toEqual(stamp);
     after.close();
+  });
+
+  it('migrates a database written by 0001 forward, keeping its jobs', async () => {
+    const path = join(tempDir(), 'upgrade.db');
+    const raw = new BetterSqlite3(path);
+    for (const statement of schemaAt0001('sqlite')) raw.prepare(statement).run();
+    raw.close();
+
+    const store = await openStore({ sqlitePath: path });
+    expect((await store.health()).schemaVersion).toBe('0002_provenance');
+    expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
+    const { job } = await store.jobs.upsert(
+      jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),
+      'test',
+    );
+    await store.jobs.markDuplicate(job.id, 'job_OLD', 'test');
+    expect((await store.jobs.list({ sourceTypes: ['greenhouse'] })).items.map((j) => j.id)).toEqual(
+      ['job_OLD'],
+    );
+    expect((await store.jobs.provenance(job.id)).map((entry) => entry.jobId)).toEqual([
+      'job_OLD',
+      job.id,
+    ]);
+    await store.close();
   });
 
   it('keeps the full-text index in step with updates', async () => {

@@ -3,12 +3,14 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../db.js';
 import type { Dialect } from '../repositories.js';
 import { initialSchema } from './0001_initial.js';
+import { provenanceSchema } from './0002_provenance.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
 /** Every schema step this build knows, oldest first; names sort in apply order. */
 const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[] }[] = [
   { name: '0001_initial', statements: initialSchema },
+  { name: '0002_provenance', statements: provenanceSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

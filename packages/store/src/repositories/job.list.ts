@@ -75,6 +75,10 @@ function plan(ctx: StoreContext, query: JobQuery): Plan {
   const where: Fragment[] = [];
   const status = query.status ?? 'open';
   if (status !== 'all') where.push(sql`j.status = ${status}`);
+  // A role seen on several sources lists once, as its canonical job (see markDuplicate and,
+  // for PostgreSQL's generated `canonical` column, migrations/0002_provenance.ts).
+  if (query.includeDuplicates !== true)
+    where.push(ctx.dialect === 'postgres' ? sql`j.canonical` : sql`j.duplicate_of is null`);
   if (search !== null) where.push(search.where);
   if (query.sourceTypes !== undefined && query.sourceTypes.length > 0) {
     where.push(sql`j.source_type in (${sql.join(query.sourceTypes)})`);

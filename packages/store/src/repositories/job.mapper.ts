@@ -12,12 +12,13 @@ import type {
 import type { Insertable, Selectable } from 'kysely';
 import type { Codec } from '../codec.js';
 import type { JobsTable } from '../db.js';
-import type { JobListItem } from '../repositories.js';
+import type { JobListItem, JobUpsertInput } from '../repositories.js';
 
 /** Row <-> domain mapping for `jobs`, the only place that knows both shapes. */
 
-export type JobWrite = JobInput & { contentHash: string };
-export type JobRow = Selectable<JobsTable>;
+export type JobWrite = JobUpsertInput;
+/** A row as the domain reads it: dedupe bookkeeping (duplicate_of, signature) stays out. */
+export type JobRow = Pick<Selectable<JobsTable>, (typeof JOB_COLUMNS)[number]>;
 export type JobRowWithoutRaw = Omit<JobRow, 'raw'>;
 
 /** Every column but `raw`, for listings (the payload can be large and is never listed). */
@@ -102,6 +103,8 @@ export function jobToRow(
     content_hash: input.contentHash,
     created_at: createdAt,
     updated_at: now,
+    dedupe_key: input.dedupeKey ?? null,
+    dedupe_signature: input.dedupeSignature ?? null,
   };
 }
 

@@ -1,7 +1,24 @@
 import type { Job } from '@applydesk/domain';
 import { toCount } from '../codec.js';
 import { withTx, type StoreContext } from '../context.js';
-import type { Actor, JobPage, JobQuery, JobRepository, UpsertOutcome } from '../repositories.js';
+import type {
+  Actor,
+  DedupeCandidate,
+  JobPage,
+  JobQuery,
+  JobRepository,
+  MergeOutcome,
+  ProvenanceEntry,
+  UpsertOutcome,
+} from '../repositories.js';
+import {
+  listDedupeCandidates,
+  markDuplicate,
+  provenance,
+  streamSignatures,
+  unmarkDuplicate,
+  writeDedupeSignatures,
+} from './job.dedupe.js';
 import { listJobs } from './job.list.js';
 import { JOB_COLUMNS, jobFromRow, type JobWrite } from './job.mapper.js';
 import { closeMissingJobs, upsertJobs } from './job.upsert.js';
@@ -68,5 +85,32 @@ export class SqlJobRepository implements JobRepository {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
     return toCount(row?.n);
+  }
+
+  markDuplicate(jobId: string, canonicalJobId: string, actor: Actor): Promise<MergeOutcome> {
+    return withTx(this.ctx, (tx) => markDuplicate(tx, jobId, canonicalJobId, actor));
+  }
+
+  unmarkDuplicate(jobId: string, actor: Actor): Promise<boolean> {
+    return withTx(this.ctx, (tx) => unmarkDuplicate(tx, jobId, actor));
+  }
+
+  setDedupeSignatures(
+    entries: { jobId: string; key: string; signature: string }[],
+  ): Promise<number> {
+    if (entries.length === 0) return Promise.resolve(0);
+    return withTx(this.ctx, (tx) => writeDedupeSignatures(tx, entries));
+  }
+
+  listDedupeCandidates(key: string): Promise<DedupeCandidate[]> {
+    return listDedupeCandidates(this.ctx, key);
+  }
+
+  streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]> {
+    return streamSignatures(this.ctx, options);
+  }
+
+  provenance(jobId: string): Promise<ProvenanceEntry[]> {
+    return provenance(this.ctx, jobId);
   }
 }

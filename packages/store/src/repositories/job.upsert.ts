@@ -1,11 +1,12 @@
 import type { EventInput } from '@applydesk/domain';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { nowIso } from '../codec.js';
 import { chunks, type StoreContext } from '../context.js';
 import type { JobsTable } from '../db.js';
 import { newId } from '../ids.js';
 import type { Actor, UpsertOutcome } from '../repositories.js';
 import { appendEvents } from './event.repository.js';
+import { promoteDuplicates, writeDedupeSignatures } from './job.dedupe.js';
 import {
   JOB_CONTENT_FIELDS,
   changedFields,
@@ -15,13 +16,15 @@ import {
   type JobWrite,
 } from './job.mapper.js';
 
-/** 26 columns a row: 500 rows stay under SQLite's 32766 and PostgreSQL's 65535 bind parameters. */
+/** 28 columns a row: 500 rows stay under SQLite's 32766 and PostgreSQL's 65535 bind parameters. */
 const CHUNK = 500;
 
 interface Existing {
   id: string;
   contentHash: string;
   status: string;
+  /** No dedupe signature stored: an unchanged input that brings one fills it in. */
+  unsigned: boolean;
 }
 
 const keyOf = (input: { sourceType: string; externalId: string }): string =>
@@ -85,6 +88,8 @@ async function lookup(
     const rows = await ctx.db
       .selectFrom('jobs')
       .select(['id', 'external_id', 'content_hash', 'status'])
+      // Whether a signature is stored, not the signature: a page of them would be ~350 kB.
+      .select(sql<number>`case when dedupe_signature is null then 1 else 0 end`.as('unsigned'))
       .where('source_type', '=', sourceType)
       .where('external_id', 'in', externalIds)
       .execute();
@@ -93,6 +98,7 @@ async function lookup(
         id: row.id,
         contentHash: row.content_hash,
         status: row.status,
+        unsigned: Number(row.unsigned) === 1,
       });
     }
   }
@@ -109,25 +115,46 @@ async function upsertChunk(
   const inserts: Insertable<JobsTable>[] = [];
   const updates: { input: JobWrite; existing: Existing; row: Insertable<JobsTable> }[] = [];
   const unchangedByFetch = new Map<string, string[]>();
+  const signing: { jobId: string; key: string; signature: string }[] = [];
   const results: { id: string; outcome: UpsertOutcome }[] = [];
+  const signed = (input: JobWrite): boolean =>
+    input.dedupeSignature !== undefined && input.dedupeSignature !== null;
 
   for (const input of inputs) {
     const existing = known.get(keyOf(input));
     if (existing === undefined) {
       const id = newId('job');
       inserts.push(jobToRow(ctx.codec, id, input, now));
-      known.set(keyOf(input), { id, contentHash: input.contentHash, status: 'open' });
+      known.set(keyOf(input), {
+        id,
+        contentHash: input.contentHash,
+        status: 'open',
+        unsigned: !signed(input),
+      });
       results.push({ id, outcome: 'created' });
     } else if (existing.contentHash === input.contentHash && existing.status === 'open') {
       const fetchedAt = ctx.codec.time(input.fetchedAt);
       const ids = unchangedByFetch.get(fetchedAt) ?? [];
       ids.push(existing.id);
       unchangedByFetch.set(fetchedAt, ids);
+      if (existing.unsigned && signed(input)) {
+        signing.push({
+          jobId: existing.id,
+          key: input.dedupeKey ?? '',
+          signature: input.dedupeSignature ?? '',
+        });
+        existing.unsigned = false;
+      }
       results.push({ id: existing.id, outcome: 'unchanged' });
     } else {
       // Changed content, or a closed posting that is listed again: both reopen it.
       updates.push({ input, existing, row: jobToRow(ctx.codec, existing.id, input, now) });
-      known.set(keyOf(input), { id: existing.id, contentHash: input.contentHash, status: 'open' });
+      known.set(keyOf(input), {
+        id: existing.id,
+        contentHash: input.contentHash,
+        status: 'open',
+        unsigned: !signed(input),
+      });
       results.push({ id: existing.id, outcome: 'updated' });
     }
   }
@@ -163,6 +190,9 @@ async function upsertChunk(
           status: eb.ref('excluded.status'),
           content_hash: eb.ref('excluded.content_hash'),
           updated_at: eb.ref('excluded.updated_at'),
+          // The signature described the old content: the new one, or none. duplicate_of stays.
+          dedupe_key: eb.ref('excluded.dedupe_key'),
+          dedupe_signature: eb.ref('excluded.dedupe_signature'),
         })),
       )
       .execute();
@@ -174,6 +204,7 @@ async function upsertChunk(
       .where('id', 'in', ids)
       .execute();
   }
+  await writeDedupeSignatures(ctx, signing);
 
   const events: EventInput[] = [];
   for (const row of inserts) {
@@ -264,6 +295,11 @@ export async function closeMissingJobs(
       action: 'job.closed',
       data: { sourceId, externalId: row.external_id },
     })),
+  );
+  await promoteDuplicates(
+    ctx,
+    closing.map((row) => row.id),
+    actor,
   );
   return closing.length;
 }

@@ -1,6 +1,12 @@
-import { isDomainError, type Profile } from '@applydesk/domain';
+import {
+  encodeSignature,
+  Fingerprinter,
+  isDomainError,
+  type JobInputDraft,
+  type Profile,
+} from '@applydesk/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobListItem, JobQuery, Store } from '../repositories.js';
+import type { JobListItem, JobQuery, JobUpsertInput, Store } from '../repositories.js';
 import { executeRawForTests } from '../store.js';
 import { draftInput, jobInput, matchOf, profileInput, uniqueSource } from './fixtures.js';
 
@@ -60,7 +66,11 @@ export function defineStoreConformance(
     describe('health', () => {
       it('answers and names the newest migration', async () => {
         const health = await store.health();
-        expect(health).toEqual({ ok: true, dialect: store.dialect, schemaVersion: '0001_initial' });
+        expect(health).toEqual({
+          ok: true,
+          dialect: store.dialect,
+          schemaVersion: '0002_provenance',
+        });
       });
     });
 
@@ -1019,6 +1029,352 @@ export function defineStoreConformance(
           /append-only/,
         );
         expect((await store.events.list({ entityId: event.entityId }))[0]).toEqual(event);
+      });
+    });
+
+    describe('jobs dedupe and provenance', () => {
+      const fingerprinter = new Fingerprinter();
+      /** A posting of one role as a source lists it, with its dedupe key and signature. */
+      function role(
+        sourceType: string,
+        externalId: string,
+        overrides: Partial<JobInputDraft> = {},
+      ): JobUpsertInput {
+        const input = jobInput({
+          sourceType,
+          externalId,
+          title: 'Senior Backend Engineer',
+          company: 'Acme',
+          descriptionHtml:
+            '<p>Acme builds billing software.</p><ul><li>Own the event pipeline</li><li>Write TypeScript</li></ul>',
+          ...overrides,
+        });
+        const print = fingerprinter.fingerprint(input);
+        return {
+          ...input,
+          dedupeKey: print.key,
+          dedupeSignature: encodeSignature(print.signature),
+        };
+      }
+
+      it('merges a duplicate without losing it: list hides it, provenance shows both', async () => {
+        const board = uniqueSource('board');
+        const ats = uniqueSource('ats');
+        const canonical = await store.jobs.upsert(
+          role(ats, 'a1', { postedAt: '2024-05-01T10:00:00.000Z' }),
+          'ingest',
+        );
+        const copy = await store.jobs.upsert(
+          role(board, 'b1', {
+            title: 'Sr. Backend Engineer (Remote)',
+            postedAt: '2024-05-02T10:00:00.000Z',
+            fetchedAt: '2024-05-03T10:00:00.000Z',
+          }),
+          'ingest',
+        );
+        const countBefore = await store.jobs.count();
+
+        expect(await store.jobs.markDuplicate(copy.job.id, canonical.job.id, 'ingest')).toEqual({
+          canonicalJobId: canonical.job.id,
+          changed: true,
+        });
+
+        // Nothing lost: the merged job keeps its row, content and events.
+        expect(await store.jobs.count()).toBe(countBefore);
+        expect(await store.jobs.get(copy.job.id)).toEqual(copy.job);
+        // The listing shows the role once, and counts it once.
+        const listed = await store.jobs.list({ sourceTypes: [ats, board] });
+        expect(listed.items.map((job) => job.id)).toEqual([canonical.job.id]);
+        expect(listed.totalCount).toBe(1);
+        const everything = await store.jobs.list({
+          sourceTypes: [ats, board],
+          includeDuplicates: true,
+        });
+        expect(everything.items.map((job) => job.id).sort()).toEqual(
+          [canonical.job.id, copy.job.id].sort(),
+        );
+        expect(everything.totalCount).toBe(2);
+        expect((await store.jobs.list({ sourceTypes: [board] })).totalCount).toBe(0);
+
+        const expected = [
+          {
+            jobId: canonical.job.id,
+            canonical: true,
+            sourceType: ats,
+            sourceId: `${ats}:acme`,
+            externalId: 'a1',
+            url: canonical.job.url,
+            postedAt: '2024-05-01T10:00:00.000Z',
+            fetchedAt: '2024-05-02T10:00:00.000Z',
+            status: 'open',
+          },
+          {
+            jobId: copy.job.id,
+            canonical: false,
+            sourceType: board,
+            sourceId: `${board}:acme`,
+            externalId: 'b1',
+            url: copy.job.url,
+            postedAt: '2024-05-02T10:00:00.000Z',
+            fetchedAt: '2024-05-03T10:00:00.000Z',
+            status: 'open',
+          },
+        ];
+        expect(await store.jobs.provenance(canonical.job.id)).toEqual(expected);
+        expect(await store.jobs.provenance(copy.job.id)).toEqual(expected);
+        expect(await store.jobs.provenance('job_missing')).toEqual([]);
+
+        const events = await store.events.list({ entityType: 'job', entityId: copy.job.id });
+        expect(events.map((e) => e.action)).toEqual(['job.created', 'job.merged']);
+        expect(events[1]).toMatchObject({
+          actor: 'ingest',
+          data: { jobId: copy.job.id, canonicalJobId: canonical.job.id },
+        });
+
+        // Marking again changes nothing and logs nothing.
+        expect(await store.jobs.markDuplicate(copy.job.id, canonical.job.id, 'ingest')).toEqual({
+          canonicalJobId: canonical.job.id,
+          changed: false,
+        });
+        expect(await store.events.list({ entityType: 'job', entityId: copy.job.id })).toHaveLength(
+          2,
+        );
+        expect(await store.jobs.provenance(copy.job.id)).toEqual(expected);
+      });
+
+      it('keeps groups one level deep: follows a canonical to its root, moves followers, swaps roots', async () => {
+        const src = uniqueSource();
+        const [a, b, c, d] = await Promise.all(
+          ['a', 'b', 'c', 'd'].map(
+            async (id) => (await store.jobs.upsert(role(src, id), 'test')).job.id,
+          ),
+        );
+        await store.jobs.markDuplicate(b!, a!, 'test');
+        // c is marked a duplicate of b, a duplicate: it joins a's group.
+        expect(await store.jobs.markDuplicate(c!, b!, 'test')).toEqual({
+          canonicalJobId: a!,
+          changed: true,
+        });
+        const cEvents = await store.events.list({ entityType: 'job', entityId: c! });
+        expect(cEvents.at(-1)?.data).toEqual({
+          jobId: c!,
+          canonicalJobId: a!,
+          requestedCanonicalJobId: b!,
+        });
+
+        // a (with its duplicates) is marked a duplicate of d: everyone moves to d.
+        expect(await store.jobs.markDuplicate(a!, d!, 'test')).toEqual({
+          canonicalJobId: d!,
+          changed: true,
+        });
+        const group = await store.jobs.provenance(b!);
+        expect(group.map((entry) => [entry.jobId, entry.canonical])).toEqual([
+          [d!, true],
+          ...[a!, b!, c!].sort().map((id) => [id, false]),
+        ]);
+        const aEvents = await store.events.list({ entityType: 'job', entityId: a! });
+        expect(aEvents.at(-1)?.data).toMatchObject({
+          canonicalJobId: d!,
+          movedJobIds: [b!, c!].sort(),
+        });
+
+        // Naming a member as the canonical of its root makes it the root.
+        expect(await store.jobs.markDuplicate(d!, b!, 'test')).toEqual({
+          canonicalJobId: b!,
+          changed: true,
+        });
+        const swapped = await store.jobs.provenance(d!);
+        expect(swapped[0]?.jobId).toBe(b!);
+        expect(swapped.filter((entry) => entry.canonical)).toHaveLength(1);
+        expect(swapped).toHaveLength(4);
+        expect((await store.jobs.list({ sourceTypes: [src] })).items.map((job) => job.id)).toEqual([
+          b!,
+        ]);
+      });
+
+      it('refuses unknown ids and a job marked duplicate of itself, and undoes a merge', async () => {
+        const src = uniqueSource();
+        const a = (await store.jobs.upsert(role(src, 'a'), 'test')).job.id;
+        const b = (await store.jobs.upsert(role(src, 'b'), 'test')).job.id;
+        expect(await codeOf(store.jobs.markDuplicate(a, 'job_missing', 'test'))).toBe('NOT_FOUND');
+        expect(await codeOf(store.jobs.markDuplicate('job_missing', a, 'test'))).toBe('NOT_FOUND');
+        expect(await codeOf(store.jobs.markDuplicate(a, a, 'test'))).toBe('INVALID_INPUT');
+        expect(await codeOf(store.jobs.unmarkDuplicate('job_missing', 'test'))).toBe('NOT_FOUND');
+
+        await store.jobs.markDuplicate(b, a, 'test');
+        expect(await store.jobs.unmarkDuplicate(b, 'user')).toBe(true);
+        expect(await store.jobs.unmarkDuplicate(b, 'user')).toBe(false);
+        expect((await store.jobs.list({ sourceTypes: [src] })).totalCount).toBe(2);
+        expect(await store.jobs.provenance(b)).toHaveLength(1);
+        const events = await store.events.list({ entityType: 'job', entityId: b });
+        expect(events.at(-1)).toMatchObject({
+          action: 'job.unmerged',
+          actor: 'user',
+          data: { jobId: b, canonicalJobId: a },
+        });
+      });
+
+      it('rolls a merge back with the transaction it ran in', async () => {
+        const src = uniqueSource();
+        const a = (await store.jobs.upsert(role(src, 'a'), 'test')).job.id;
+        const b = (await store.jobs.upsert(role(src, 'b'), 'test')).job.id;
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.jobs.markDuplicate(b, a, 'test');
+            expect((await tx.jobs.list({ sourceTypes: [src] })).totalCount).toBe(1);
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect((await store.jobs.list({ sourceTypes: [src] })).totalCount).toBe(2);
+        expect((await store.events.list({ entityId: b })).map((e) => e.action)).toEqual([
+          'job.created',
+        ]);
+      });
+
+      it('keeps a merge across content updates, and hands over when the canonical job closes', async () => {
+        const ats = uniqueSource('ats');
+        const board = uniqueSource('board');
+        const canonical = (await store.jobs.upsert(role(ats, 'a1'), 'ingest')).job.id;
+        const copy = (
+          await store.jobs.upsert(
+            role(board, 'b1', { fetchedAt: '2024-05-04T00:00:00.000Z' }),
+            'ingest',
+          )
+        ).job.id;
+        const older = (
+          await store.jobs.upsert(
+            role(board, 'b2', { fetchedAt: '2024-05-03T00:00:00.000Z' }),
+            'ingest',
+          )
+        ).job.id;
+        await store.jobs.markDuplicate(copy, canonical, 'ingest');
+        await store.jobs.markDuplicate(older, canonical, 'ingest');
+
+        const changed = await store.jobs.upsert(
+          role(board, 'b1', {
+            title: 'Senior Backend Engineer II',
+            fetchedAt: '2024-05-05T00:00:00.000Z',
+          }),
+          'ingest',
+        );
+        expect(changed.outcome).toBe('updated');
+        expect(
+          (await store.jobs.list({ sourceTypes: [ats, board] })).items.map((j) => j.id),
+        ).toEqual([canonical]);
+
+        // The ATS stops listing the role; the board still lists it.
+        expect(await store.jobs.closeMissing(`${ats}:acme`, [], 'scheduler')).toBe(1);
+        const listed = await store.jobs.list({ sourceTypes: [ats, board] });
+        expect(listed.items.map((job) => job.id)).toEqual([copy]);
+        const group = await store.jobs.provenance(canonical);
+        expect(group.map((entry) => [entry.jobId, entry.canonical, entry.status])).toEqual([
+          [copy, true, 'open'],
+          ...[
+            [canonical, false, 'closed'],
+            [older, false, 'open'],
+          ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+        ]);
+        const events = await store.events.list({ entityType: 'job', entityId: canonical });
+        expect(events.slice(-2).map((e) => e.action)).toEqual(['job.closed', 'job.merged']);
+        expect(events.at(-1)?.data).toMatchObject({
+          jobId: canonical,
+          canonicalJobId: copy,
+          movedJobIds: [older],
+        });
+      });
+
+      it('stores signatures with upserts, clears stale ones, and fills missing ones on an unchanged upsert', async () => {
+        const src = uniqueSource();
+        const input = role(src, 's1');
+        const key = input.dedupeKey!;
+        const { job } = await store.jobs.upsert(input, 'ingest');
+        const mine = async () =>
+          (await store.jobs.listDedupeCandidates(key)).filter((c) => c.id === job.id);
+        expect(await mine()).toEqual([
+          {
+            id: job.id,
+            key,
+            title: 'Senior Backend Engineer',
+            signature: input.dedupeSignature,
+            canonicalUrl: job.canonicalUrl,
+          },
+        ]);
+        expect(input.dedupeSignature).toMatch(/^mh1:/);
+
+        // New content without a signature: the old one no longer describes it.
+        const {
+          dedupeKey: _k,
+          dedupeSignature: _s,
+          ...unsigned
+        } = role(src, 's1', { title: 'Staff Backend Engineer' });
+        expect((await store.jobs.upsert(unsigned, 'ingest')).outcome).toBe('updated');
+        expect(await mine()).toEqual([]);
+
+        // The same content again, now with a signature: filled in, still unchanged.
+        const signed = role(src, 's1', { title: 'Staff Backend Engineer' });
+        expect((await store.jobs.upsertMany([signed], 'ingest')).unchanged).toBe(1);
+        expect((await mine())[0]?.signature).toBe(signed.dedupeSignature);
+        const events = await store.events.list({ entityType: 'job', entityId: job.id });
+        expect(events.map((e) => e.action)).toEqual(['job.created', 'job.updated']);
+      });
+
+      it('lists candidates by key and streams every open canonical signed job in pages', async () => {
+        const src = uniqueSource();
+        const key = `key-${src}`;
+        const ids: string[] = [];
+        for (let i = 0; i < 7; i++) {
+          const input = { ...role(src, `p${i}`), dedupeKey: key };
+          ids.push((await store.jobs.upsert(input, 'ingest')).job.id);
+        }
+        const { dedupeKey: _k, dedupeSignature: _s, ...plain } = role(src, 'unsigned');
+        const unsignedId = (await store.jobs.upsert(plain, 'ingest')).job.id;
+        await store.jobs.markDuplicate(ids[1]!, ids[0]!, 'ingest');
+        await store.jobs.closeMissing(
+          `${src}:acme`,
+          ['p0', 'p1', 'p3', 'p4', 'p5', 'p6', 'unsigned'],
+          'ingest',
+        );
+        const expected = [ids[0]!, ids[3]!, ids[4]!, ids[5]!, ids[6]!].sort();
+
+        const byKey = await store.jobs.listDedupeCandidates(key);
+        expect(byKey.map((c) => c.id)).toEqual(expected);
+        expect(byKey.every((c) => c.key === key && c.signature.startsWith('mh1:'))).toBe(true);
+
+        const streamed: string[] = [];
+        let pages = 0;
+        for await (const page of store.jobs.streamSignatures({ pageSize: 2 })) {
+          pages += 1;
+          expect(page.length).toBeLessThanOrEqual(2);
+          streamed.push(...page.map((c) => c.id));
+        }
+        expect(streamed).toEqual([...streamed].sort());
+        expect(new Set(streamed).size).toBe(streamed.length);
+        expect(streamed.filter((id) => ids.includes(id) || id === unsignedId)).toEqual(expected);
+        expect(pages).toBeGreaterThanOrEqual(3);
+      });
+
+      it('sets signatures of existing jobs in bulk, skipping unknown ids', async () => {
+        const src = uniqueSource();
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          const { dedupeKey: _k, dedupeSignature: _s, ...plain } = role(src, `u${i}`);
+          ids.push((await store.jobs.upsert(plain, 'ingest')).job.id);
+        }
+        const key = `bulk-${src}`;
+        const entries = ids.map((jobId, i) => ({ jobId, key, signature: `mh1:sig${i}` }));
+        expect(
+          await store.jobs.setDedupeSignatures([
+            ...entries,
+            { jobId: 'job_missing', key, signature: 'x' },
+          ]),
+        ).toBe(3);
+        expect(await store.jobs.setDedupeSignatures([])).toBe(0);
+        const candidates = await store.jobs.listDedupeCandidates(key);
+        expect(candidates.map((c) => [c.id, c.signature])).toEqual(
+          entries
+            .map((e) => [e.jobId, e.signature])
+            .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+        );
       });
     });
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { NearDuplicateIndex } from './lsh.js';
+import { MinHasher } from './minhash.js';
+import { shingleHashes } from './shingles.js';
+import { createRng } from './test-support/corpus.js';
+
+const hasher = new MinHasher();
+const sign = (text: string): Uint32Array => hasher.signature(shingleHashes(text));
+
+const rng = createRng(3);
+const VOCABULARY = Array.from({ length: 2000 }, (_, i) => `w${i}`);
+function randomText(words: number): string {
+  return Array.from({ length: words }, () => rng.pick(VOCABULARY)).join(' ');
+}
+/** The text with `share` of its words replaced. */
+function edit(text: string, share: number): string {
+  return text
+    .split(' ')
+    .map((word) => (rng.chance(share) ? rng.pick(VOCABULARY) : word))
+    .join(' ');
+}
+
+describe('NearDuplicateIndex', () => {
+  it('finds a near-duplicate under the same key, not under another', () => {
+    const index = new NearDuplicateIndex();
+    const text = randomText(200);
+    index.add('a', sign(text), 'acme');
+    index.add('b', sign(randomText(200)), 'acme');
+    index.add('c', sign(text), 'globex');
+    expect(index.query(sign(edit(text, 0.03)), 'acme')).toEqual(['a']);
+    expect(index.query(sign(text), 'globex')).toEqual(['c']);
+    expect(index.query(sign(text), 'initech')).toEqual([]);
+    expect(index.size).toBe(3);
+  });
+
+  it('deletes and replaces entries', () => {
+    const index = new NearDuplicateIndex();
+    const text = randomText(100);
+    index.add('a', sign(text), 'acme');
+    expect(index.delete('a')).toBe(true);
+    expect(index.delete('a')).toBe(false);
+    expect(index.query(sign(text), 'acme')).toEqual([]);
+    index.add('a', sign(randomText(100)), 'acme');
+    index.add('a', sign(text), 'acme');
+    expect(index.size).toBe(1);
+    expect(index.has('a')).toBe(true);
+    expect(index.query(sign(text), 'acme')).toEqual(['a']);
+  });
+
+  it('makes candidates of similar pairs and rarely of dissimilar ones, as the S-curve says', () => {
+    const index = new NearDuplicateIndex();
+    const originals = Array.from({ length: 200 }, () => randomText(150));
+    originals.forEach((text, i) => index.add(`o${i}`, sign(text), 'acme'));
+    // About 5% of words changed: 3-shingle Jaccard about 0.75, candidate chance above 0.99.
+    const close = originals.filter((text, i) =>
+      index.query(sign(edit(text, 0.05)), 'acme').includes(`o${i}`),
+    );
+    expect(close.length).toBeGreaterThanOrEqual(196);
+    // Unrelated texts share almost no shingle: no candidates at all.
+    let unrelated = 0;
+    for (let i = 0; i < 200; i++) unrelated += index.query(sign(randomText(150)), 'acme').length;
+    expect(unrelated).toBeLessThanOrEqual(2);
+  });
+
+  it('answers from its buckets, not by scanning: query work does not grow with the index', () => {
+    const index = new NearDuplicateIndex();
+    for (let i = 0; i < 20_000; i++) {
+      // Distinct signatures without the cost of hashing text.
+      const signature = Uint32Array.from({ length: 128 }, () => Math.floor(rng.next() * 2 ** 26));
+      index.add(`j${i}`, signature, i % 2 === 0 ? 'acme' : 'globex');
+    }
+    const probe = Uint32Array.from({ length: 128 }, () => Math.floor(rng.next() * 2 ** 26));
+    expect(index.query(probe, 'acme')).toEqual([]);
+  });
+
+  it('refuses a signature too short for its bands and nonsense parameters', () => {
+    expect(() => new NearDuplicateIndex().add('a', new Uint32Array(64), 'k')).toThrow(RangeError);
+    expect(() => new NearDuplicateIndex({ bands: 0 })).toThrow(RangeError);
+    expect(() => new NearDuplicateIndex({ rows: 2.5 })).toThrow(RangeError);
+    expect(new NearDuplicateIndex({ bands: 16, rows: 4 }).query(new Uint32Array(64), 'k')).toEqual(
+      [],
+    );
+  });
+});

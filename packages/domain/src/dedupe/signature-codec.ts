@@ -1,0 +1,87 @@
+/**
+ * Signatures as compact text for storage: a version tag, then the slots as little-endian
+ * unsigned 32-bit integers in base64 (128 slots: 688 characters). Written by hand rather
+ * than with Buffer or btoa, so the domain stays free of platform APIs and every runtime agrees.
+ */
+
+const PREFIX = 'mh1:';
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const DECODE = new Int16Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out +=
+      ALPHABET[n >>> 18]! +
+      ALPHABET[(n >>> 12) & 63]! +
+      ALPHABET[(n >>> 6) & 63]! +
+      ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += `${ALPHABET[n >>> 18]!}${ALPHABET[(n >>> 12) & 63]!}==`;
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += `${ALPHABET[n >>> 18]!}${ALPHABET[(n >>> 12) & 63]!}${ALPHABET[(n >>> 6) & 63]!}=`;
+  }
+  return out;
+}
+
+function fromBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0) return null;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let at = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let n = 0;
+    for (let j = 0; j < 4; j++) {
+      const code = text.charCodeAt(i + j);
+      const value = code === 61 && i + j >= text.length - padding ? 0 : (DECODE[code] ?? -1);
+      if (value < 0) return null;
+      n = (n << 6) | value;
+    }
+    if (at < bytes.length) bytes[at++] = (n >>> 16) & 255;
+    if (at < bytes.length) bytes[at++] = (n >>> 8) & 255;
+    if (at < bytes.length) bytes[at++] = n & 255;
+  }
+  return bytes;
+}
+
+/** A signature as storable text ("mh1:" + base64 of its slots, little-endian). */
+export function encodeSignature(signature: Uint32Array): string {
+  const bytes = new Uint8Array(signature.length * 4);
+  for (let i = 0; i < signature.length; i++) {
+    const value = signature[i]!;
+    bytes[i * 4] = value & 255;
+    bytes[i * 4 + 1] = (value >>> 8) & 255;
+    bytes[i * 4 + 2] = (value >>> 16) & 255;
+    bytes[i * 4 + 3] = (value >>> 24) & 255;
+  }
+  return PREFIX + toBase64(bytes);
+}
+
+/**
+ * The signature encodeSignature wrote, or null for text that is not one (another version, a
+ * corrupt value, or — when `permutations` is given — a signature of another length): a caller
+ * then recomputes it from the posting rather than compare signatures that do not compare.
+ */
+export function decodeSignature(text: string, permutations?: number): Uint32Array | null {
+  if (!text.startsWith(PREFIX)) return null;
+  const bytes = fromBase64(text.slice(PREFIX.length));
+  if (bytes === null || bytes.length === 0 || bytes.length % 4 !== 0) return null;
+  const signature = new Uint32Array(bytes.length / 4);
+  if (permutations !== undefined && signature.length !== permutations) return null;
+  for (let i = 0; i < signature.length; i++) {
+    signature[i] =
+      (bytes[i * 4]! |
+        (bytes[i * 4 + 1]! << 8) |
+        (bytes[i * 4 + 2]! << 16) |
+        (bytes[i * 4 + 3]! << 24)) >>>
+      0;
+  }
+  return signature;
+}

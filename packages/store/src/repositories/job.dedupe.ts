@@ -1,0 +1,268 @@
+import { DomainError, type EventInput, type JobStatus } from '@applydesk/domain';
+import { sql } from 'kysely';
+import { chunks, type StoreContext } from '../context.js';
+import type { Actor, DedupeCandidate, MergeOutcome, ProvenanceEntry } from '../repositories.js';
+import { appendEvents } from './event.repository.js';
+
+/**
+ * Cross-source dedupe bookkeeping on `jobs`: which job duplicates which (duplicate_of, one
+ * level deep: a canonical job and the jobs that point at it), and each job's dedupe key and
+ * signature. Deciding what is a duplicate is the domain's (packages/domain/src/dedupe); this
+ * only records it. Every function runs in the caller's transaction.
+ */
+
+const DEFAULT_PAGE = 1000;
+const MAX_PAGE = 10_000;
+/** 3 bind parameters a row. */
+const SIGNATURE_CHUNK = 1000;
+
+interface GroupRow {
+  id: string;
+  duplicate_of: string | null;
+}
+
+async function groupRow(ctx: StoreContext, id: string): Promise<GroupRow> {
+  const row = await ctx.db
+    .selectFrom('jobs')
+    .select(['id', 'duplicate_of'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row === undefined) throw new DomainError('NOT_FOUND', `job ${id} not found`);
+  return row;
+}
+
+/**
+ * Makes `root` the canonical job of everything that pointed at `from`, and of `from` itself.
+ * Only duplicate_of changes: updated_at dates content changes, and a merge changes no content.
+ */
+async function moveGroup(ctx: StoreContext, from: string, root: string): Promise<string[]> {
+  const moved = await ctx.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('duplicate_of', '=', from)
+    .where('id', '<>', root)
+    .orderBy('id')
+    .execute();
+  await ctx.db
+    .updateTable('jobs')
+    .set({ duplicate_of: root })
+    .where('duplicate_of', '=', from)
+    .where('id', '<>', root)
+    .execute();
+  await ctx.db.updateTable('jobs').set({ duplicate_of: null }).where('id', '=', root).execute();
+  await ctx.db.updateTable('jobs').set({ duplicate_of: root }).where('id', '=', from).execute();
+  return moved.map((row) => row.id);
+}
+
+export async function markDuplicate(
+  ctx: StoreContext,
+  jobId: string,
+  canonicalJobId: string,
+  actor: Actor,
+): Promise<MergeOutcome> {
+  if (jobId === canonicalJobId)
+    throw new DomainError('INVALID_INPUT', `job ${jobId} cannot be a duplicate of itself`);
+  const job = await groupRow(ctx, jobId);
+  const canonical = await groupRow(ctx, canonicalJobId);
+  const root = canonical.duplicate_of ?? canonical.id;
+  if (root !== jobId && job.duplicate_of === root) return { canonicalJobId: root, changed: false };
+
+  const data: Record<string, unknown> = { jobId, canonicalJobId: root };
+  if (root !== canonicalJobId) data['requestedCanonicalJobId'] = canonicalJobId;
+  if (job.duplicate_of !== null && root !== jobId)
+    data['previousCanonicalJobId'] = job.duplicate_of;
+  let moved: string[];
+  if (root === jobId) {
+    // The named canonical job is a duplicate of this one: it becomes the group's root.
+    moved = await moveGroup(ctx, jobId, canonicalJobId);
+    data['canonicalJobId'] = canonicalJobId;
+  } else {
+    // This job's own duplicates follow it into the root's group.
+    moved = await moveGroup(ctx, jobId, root);
+  }
+  if (moved.length > 0) data['movedJobIds'] = moved;
+  await appendEvents(ctx, [
+    { actor, entityType: 'job', entityId: jobId, action: 'job.merged', data },
+  ]);
+  return { canonicalJobId: data['canonicalJobId'] as string, changed: true };
+}
+
+export async function unmarkDuplicate(
+  ctx: StoreContext,
+  jobId: string,
+  actor: Actor,
+): Promise<boolean> {
+  const job = await groupRow(ctx, jobId);
+  if (job.duplicate_of === null) return false;
+  await ctx.db.updateTable('jobs').set({ duplicate_of: null }).where('id', '=', jobId).execute();
+  await appendEvents(ctx, [
+    {
+      actor,
+      entityType: 'job',
+      entityId: jobId,
+      action: 'job.unmerged',
+      data: { jobId, canonicalJobId: job.duplicate_of },
+    },
+  ]);
+  return true;
+}
+
+/**
+ * After canonical jobs close: each that has open duplicates hands over to the one seen most
+ * recently, so the role stays listed (once). Logged as job.merged on the closed job.
+ */
+export async function promoteDuplicates(
+  ctx: StoreContext,
+  closedIds: readonly string[],
+  actor: Actor,
+): Promise<void> {
+  const events: EventInput[] = [];
+  for (const part of chunks(closedIds, 500)) {
+    const rows = await ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'duplicate_of'])
+      .where('duplicate_of', 'in', part)
+      .where('status', '=', 'open')
+      .orderBy('duplicate_of')
+      .orderBy('fetched_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const heirs = new Map<string, string>();
+    for (const row of rows)
+      if (row.duplicate_of !== null && !heirs.has(row.duplicate_of))
+        heirs.set(row.duplicate_of, row.id);
+    for (const [closed, heir] of heirs) {
+      const moved = await moveGroup(ctx, closed, heir);
+      events.push({
+        actor,
+        entityType: 'job',
+        entityId: closed,
+        action: 'job.merged',
+        data: {
+          jobId: closed,
+          canonicalJobId: heir,
+          reason: 'canonical job closed',
+          ...(moved.length > 0 ? { movedJobIds: moved } : {}),
+        },
+      });
+    }
+  }
+  await appendEvents(ctx, events);
+}
+
+/** Stores dedupe keys and signatures by job id, a chunk per statement; returns rows updated. */
+export async function writeDedupeSignatures(
+  ctx: StoreContext,
+  entries: readonly { jobId: string; key: string; signature: string }[],
+): Promise<number> {
+  let updated = 0;
+  for (const part of chunks(entries, SIGNATURE_CHUNK)) {
+    const values = sql.join(
+      part.map((entry) => sql`(${entry.jobId}, ${entry.key}, ${entry.signature})`),
+    );
+    // VALUES columns are column1..3 on both dialects.
+    const result = await sql`
+      update jobs set dedupe_key = v.column2, dedupe_signature = v.column3
+      from (values ${values}) as v
+      where jobs.id = v.column1
+    `.execute(ctx.db);
+    updated += Number(result.numAffectedRows ?? 0n);
+  }
+  return updated;
+}
+
+function candidatesQuery(ctx: StoreContext) {
+  return ctx.db
+    .selectFrom('jobs')
+    .select(['id', 'dedupe_key', 'title', 'dedupe_signature', 'canonical_url'])
+    .where('status', '=', 'open')
+    .where('duplicate_of', 'is', null)
+    .where('dedupe_signature', 'is not', null)
+    .where('dedupe_key', 'is not', null);
+}
+
+type CandidateRow = {
+  id: string;
+  dedupe_key: string | null;
+  title: string;
+  dedupe_signature: string | null;
+  canonical_url: string | null;
+};
+
+function candidateOf(row: CandidateRow): DedupeCandidate {
+  return {
+    id: row.id,
+    key: row.dedupe_key ?? '',
+    title: row.title,
+    signature: row.dedupe_signature ?? '',
+    canonicalUrl: row.canonical_url,
+  };
+}
+
+export async function listDedupeCandidates(
+  ctx: StoreContext,
+  key: string,
+): Promise<DedupeCandidate[]> {
+  const rows = await candidatesQuery(ctx).where('dedupe_key', '=', key).orderBy('id').execute();
+  return rows.map(candidateOf);
+}
+
+export async function* streamSignatures(
+  ctx: StoreContext,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<DedupeCandidate[]> {
+  const size = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE)), MAX_PAGE);
+  let after: string | null = null;
+  for (;;) {
+    let query = candidatesQuery(ctx);
+    if (after !== null) query = query.where('id', '>', after);
+    const rows = await query.orderBy('id').limit(size).execute();
+    if (rows.length === 0) return;
+    yield rows.map(candidateOf);
+    if (rows.length < size) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function provenance(ctx: StoreContext, jobId: string): Promise<ProvenanceEntry[]> {
+  const job = await ctx.db
+    .selectFrom('jobs')
+    .select(['id', 'duplicate_of'])
+    .where('id', '=', jobId)
+    .executeTakeFirst();
+  if (job === undefined) return [];
+  const root = job.duplicate_of ?? job.id;
+  const rows = await ctx.db
+    .selectFrom('jobs')
+    .select([
+      'id',
+      'duplicate_of',
+      'source_type',
+      'source_id',
+      'external_id',
+      'url',
+      'posted_at',
+      'fetched_at',
+      'status',
+    ])
+    .where((eb) => eb.or([eb('id', '=', root), eb('duplicate_of', '=', root)]))
+    .execute();
+  const entries = rows.map((row): ProvenanceEntry => ({
+    jobId: row.id,
+    canonical: row.id === root,
+    sourceType: row.source_type,
+    sourceId: row.source_id,
+    externalId: row.external_id,
+    url: row.url,
+    postedAt: ctx.codec.readTimeOrNull(row.posted_at),
+    fetchedAt: ctx.codec.readTime(row.fetched_at),
+    status: row.status as JobStatus,
+  }));
+  // Canonical first, then by posting date (undated last), then id: the same on both dialects.
+  return entries.sort(
+    (a, b) =>
+      Number(b.canonical) - Number(a.canonical) ||
+      (a.postedAt ?? '\uffff').localeCompare(b.postedAt ?? '\uffff') ||
+      (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0),
+  );
+}
