@@ -12,4 +12,5 @@ export * from './sources/resolve-sources.js';
 export * from './sources/run-sources.js';
 export * from './sources/test-source.js';
 export * from './use-cases/ingest-capture.js';
+export * from './use-cases/deduplicate.js';
 export * from './use-cases/import-file.js';

@@ -13,6 +13,7 @@ function summaryLine(r: SourceRunSummary): string {
     `${r.created} new`,
     `${r.updated} updated`,
     `${r.unchanged} unchanged`,
+    `${r.duplicates} duplicates`,
     `${r.closed} closed`,
   ];
   if (r.invalid.length > 0) parts.push(`${r.invalid.length} errors`);

@@ -9,6 +9,8 @@ import { sampleProfile } from './sample-profile.js';
 export interface DemoSummary {
   profile: { id: string; name: string };
   jobs: number;
+  /** Postings recognised as a role already stored from another source (merged, kept as provenance). */
+  duplicates: number;
   failed: number;
   shortlisted: number;
   drafts: number;
@@ -36,6 +38,7 @@ export async function runDemo(
   return {
     profile: { id: profile.id, name: profile.basics.name },
     jobs: await ctx.store.jobs.count(),
+    duplicates: ingest.duplicates,
     failed: ingest.failed.length,
     shortlisted: ranked.shortlisted,
     drafts: drafted.drafted,

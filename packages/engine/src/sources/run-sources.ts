@@ -22,6 +22,7 @@ export interface SourceRunSummary {
   created: number;
   updated: number;
   unchanged: number;
+  duplicates: number;
   closed: number;
   invalid: InvalidPosting[];
   /** Why the source failed or was skipped. */
@@ -92,6 +93,7 @@ export async function runSource(
     created: 0,
     updated: 0,
     unchanged: 0,
+    duplicates: 0,
     closed: 0,
     invalid: [],
     error: null,
@@ -122,6 +124,7 @@ export async function runSource(
       summary.created += result.created;
       summary.updated += result.updated;
       summary.unchanged += result.unchanged;
+      summary.duplicates += result.duplicates;
       for (const failure of result.failed)
         summary.invalid.push({ externalId: failure.externalId, reason: failure.reason });
       const failedIds = new Set(result.failed.map((f) => f.index));

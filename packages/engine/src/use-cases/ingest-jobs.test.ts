@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '@applydesk/config';
+import type { JobInputDraft } from '@applydesk/domain';
+import { openEngine, type OpenEngine } from '../open-engine.js';
+import { ingestJobs } from './ingest-jobs.js';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+const DESCRIPTION = [
+  'Acme Robotics is replacing its nightly batch billing with an event-driven pipeline.',
+  'You will design the Kafka topics, write the Node.js consumers in TypeScript, and own PostgreSQL schema changes.',
+  'We need 5+ years building backend services, strong SQL, and experience running services on AWS.',
+  'Nice to have: Terraform, observability with OpenTelemetry, and a habit of writing things down.',
+].join('\n\n');
+
+function posting(
+  sourceType: string,
+  externalId: string,
+  overrides: Partial<JobInputDraft> = {},
+): JobInputDraft {
+  return {
+    sourceType,
+    sourceId: `${sourceType}:acme`,
+    externalId,
+    url: `https://${sourceType}.example/jobs/${externalId}`,
+    title: 'Senior Backend Engineer',
+    company: 'Acme Robotics',
+    location: 'Remote (US)',
+    descriptionHtml: '',
+    descriptionText: DESCRIPTION,
+    postedAt: NOW.toISOString(),
+    fetchedAt: NOW.toISOString(),
+    raw: {},
+    ...overrides,
+  };
+}
+
+let engine: OpenEngine;
+beforeAll(async () => {
+  engine = await openEngine(
+    loadConfig({ env: { APPLYDESK_HOME: mkdtempSync(join(tmpdir(), 'applydesk-ingest-')) } }),
+    { now: () => NOW },
+  );
+});
+afterAll(() => engine.close());
+
+describe('ingestJobs', () => {
+  it('merges the same role from another source into the first, keeping both as provenance', async () => {
+    const first = await ingestJobs(engine, [posting('greenhouse', 'gh-1')], { actor: 'test' });
+    expect(first).toMatchObject({ created: 1, duplicates: 0 });
+    const reworded = posting('remotive', 'rm-9', {
+      title: 'Sr. Backend Engineer (Remote)',
+      descriptionText: `${DESCRIPTION}\n\nApply through Remotive.`,
+    });
+    const second = await ingestJobs(engine, [reworded], { actor: 'test' });
+    expect(second).toMatchObject({ created: 1, duplicates: 1 });
+
+    const listed = await engine.store.jobs.list({ text: 'billing' });
+    expect(listed.totalCount).toBe(1);
+    const provenance = await engine.store.jobs.provenance(listed.items[0]!.id);
+    expect(provenance.map((p) => p.sourceType).sort()).toEqual(['greenhouse', 'remotive']);
+
+    const again = await ingestJobs(engine, [posting('greenhouse', 'gh-1'), reworded], {
+      actor: 'test',
+    });
+    expect(again).toMatchObject({ created: 0, unchanged: 2, duplicates: 0 });
+  });
+
+  it('keeps a different role at the same company, and the same title at another company', async () => {
+    const result = await ingestJobs(
+      engine,
+      [
+        posting('lever', 'lv-2', {
+          title: 'Senior Frontend Engineer',
+          descriptionText:
+            'Build our React design system and own accessibility across the product.',
+        }),
+        posting('lever', 'lv-3', { company: 'Globex', externalId: 'lv-3' }),
+      ],
+      { actor: 'test' },
+    );
+    expect(result).toMatchObject({ created: 2, duplicates: 0 });
+  });
+
+  it('reports a bad posting by id and stores the rest', async () => {
+    const result = await ingestJobs(
+      engine,
+      [
+        posting('lever', 'ok-1', { title: 'Data Engineer' }),
+        posting('lever', 'bad-1', { url: 'not a url' }),
+      ],
+      { actor: 'test' },
+    );
+    expect(result.created).toBe(1);
+    expect(result.failed).toEqual([
+      expect.objectContaining({
+        externalId: 'bad-1',
+        reason: expect.stringContaining('job bad-1 from lever:acme') as unknown,
+      }),
+    ]);
+  });
+});
