@@ -113,6 +113,7 @@ describe('demo and jobs list', () => {
     expect(demo.code).toBe(EXIT.OK);
     const summary = JSON.parse(demo.stdout) as {
       jobs: number;
+      duplicates: number;
       shortlisted: number;
       drafts: number;
       failed: number;
