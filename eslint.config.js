@@ -52,6 +52,7 @@ export default tseslint.config(
       'bench/results/**',
       'apps/cli/bin/**',
       'eslint.config.js',
+      'packages/*/scripts/**',
     ],
   },
   js.configs.recommended,

@@ -14,3 +14,4 @@ export * from './event.js';
 export * from './ranking/pay.js';
 export * from './ranking/score.js';
 export * from './dedupe/index.js';
+export * from './normalize/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
 import { contentHash, prepareJob } from './prepare-job.js';
-import { jobDraft } from './test-support/builders.js';
+import { freelance, jobDraft } from './test-support/builders.js';
 
 function invalid(draft: Parameters<typeof prepareJob>[0]): DomainError {
   try {
@@ -124,13 +124,106 @@ describe('prepareJob descriptions', () => {
   });
 
   it('applies schema defaults', () => {
-    const job = prepareJob(jobDraft());
+    // A title and location that say nothing of seniority or remote work: the builder's
+    // "Senior Backend Engineer" in "Remote" would now be read as senior and remote.
+    const job = prepareJob(jobDraft({ title: 'Backend Engineer', location: null }));
     expect(job.remote).toBe('unknown');
     expect(job.employmentType).toBe('unknown');
     expect(job.seniority).toBe('unknown');
     expect(job.salary).toBeNull();
     expect(job.freelance).toBeNull();
     expect(job.expiresAt).toBeNull();
+  });
+});
+
+describe('prepareJob fills what the source left unknown', () => {
+  const neutral = { title: 'Backend Engineer', location: null, descriptionText: 'We build.' };
+
+  it('reads remote, employment type and seniority from title, location and text', () => {
+    const job = prepareJob(
+      jobDraft({
+        title: 'Senior Backend Engineer (Contract)',
+        location: 'Remote (US)',
+        descriptionText: 'We build payment rails.',
+      }),
+    );
+    expect(job).toMatchObject({
+      remote: 'remote',
+      employmentType: 'contract',
+      seniority: 'senior',
+    });
+    expect(
+      prepareJob(
+        jobDraft({
+          ...neutral,
+          descriptionText:
+            'This is a full-time position. We work hybrid: 3 days a week in our Berlin office. You have 6+ years of experience.',
+        }),
+      ),
+    ).toMatchObject({ remote: 'hybrid', employmentType: 'full_time', seniority: 'senior' });
+  });
+
+  it('keeps what the source said', () => {
+    const job = prepareJob(
+      jobDraft({
+        title: 'Senior Engineer (Remote)',
+        location: 'Remote',
+        remote: 'onsite',
+        employmentType: 'part_time',
+        seniority: 'lead',
+        salary: { min: 1, max: 2, currency: 'EUR', period: 'hour' },
+        descriptionText: 'Full-time, $150k-$180k',
+      }),
+    );
+    expect(job).toMatchObject({
+      remote: 'onsite',
+      employmentType: 'part_time',
+      seniority: 'lead',
+      salary: { min: 1, max: 2, currency: 'EUR', period: 'hour' },
+    });
+  });
+
+  it('finds the pay in the text, in the currency of the place when none is written', () => {
+    expect(
+      prepareJob(
+        jobDraft({
+          ...neutral,
+          descriptionText: 'The base salary range for this role is $120,000 - $150,000.',
+        }),
+      ).salary,
+    ).toEqual({ min: 120_000, max: 150_000, currency: 'USD', period: 'year' });
+    expect(
+      prepareJob(
+        jobDraft({ ...neutral, location: 'London, UK', descriptionText: 'Salary: 60-70k + bonus' }),
+      ).salary,
+    ).toEqual({ min: 60_000, max: 70_000, currency: 'GBP', period: 'year' });
+    expect(
+      prepareJob(jobDraft({ ...neutral, descriptionText: 'We raised $20M from great investors.' }))
+        .salary,
+    ).toBeNull();
+  });
+
+  it('does not read a freelance budget as a salary', () => {
+    const job = prepareJob(
+      jobDraft({
+        ...neutral,
+        sourceType: 'upwork',
+        freelance: freelance({ contractType: 'fixed', budget: 500 }),
+        descriptionText: 'Budget is $500 fixed; hourly rate $40/hr for extras.',
+      }),
+    );
+    expect(job.salary).toBeNull();
+  });
+
+  it('derives the text from the sanitized HTML as htmlToText does', () => {
+    const job = prepareJob(
+      jobDraft({
+        descriptionHtml:
+          '<h2>Role</h2><p>Build &amp; ship</p><ul><li>Go</li><li>SQL</li></ul><table><tr><td>a</td><td>b</td></tr></table>',
+        descriptionText: '',
+      }),
+    );
+    expect(job.descriptionText).toBe('Role\n\nBuild & ship\n\n• Go\n• SQL\n\na b');
   });
 });
 

@@ -1,6 +1,11 @@
-import { decodeEntities, htmlToText, looksLikeHtml, sanitizeHtml, textToHtml } from './html.js';
-import { fnv1a64 } from './hash.js';
+import { decodeEntities, looksLikeHtml, sanitizeHtml, textToHtml } from './html.js';
 import { JobInput, type JobInputDraft } from './job.js';
+import { currencyOfCountry } from './normalize/currency.js';
+import { inferEmploymentType, inferSeniority } from './normalize/employment.js';
+import { inferRemote, normalizeLocation } from './normalize/location.js';
+import { fnv1a64Fast } from './normalize/fnv.js';
+import { findSalaryInText } from './normalize/salary.js';
+import { sanitizedHtmlToText } from './normalize/text.js';
 import { normalizeSkills, extractSkills } from './skills.js';
 import { canonicalUrl } from './url.js';
 import { parseOrThrow } from './validation.js';
@@ -8,7 +13,9 @@ import { parseOrThrow } from './validation.js';
 /**
  * Validates a posting from a source and puts it in stored form: description sanitized for
  * display and flattened to text, URL canonicalized, skills folded to canonical names (or
- * found in the text when the source gave none). Throws INVALID_INPUT naming the posting.
+ * found in the text when the source gave none). What the source left unknown is read from
+ * the title, location and text: remote mode, employment type, seniority, and pay (not for
+ * freelance posts, whose budget is no salary). Throws INVALID_INPUT naming the posting.
  */
 export function prepareJob(draft: JobInputDraft): JobInput & { contentHash: string } {
   const label = `job ${String(draft.externalId ?? '?')} from ${String(draft.sourceId ?? '?')}`;
@@ -20,30 +27,58 @@ export function prepareJob(draft: JobInputDraft): JobInput & { contentHash: stri
   if (html.trim() === '' && input.descriptionText.trim() !== '')
     html = textToHtml(input.descriptionText);
   const descriptionHtml = sanitizeHtml(html);
+  // The HTML is sanitized already, so its text needs no second sanitize-html pass.
   const descriptionText =
     input.descriptionText.trim() !== ''
       ? input.descriptionText.trim()
-      : htmlToText(descriptionHtml);
+      : sanitizedHtmlToText(descriptionHtml);
 
   const skills = normalizeSkills(
     input.skills.length > 0 ? input.skills : extractSkills(`${input.title}\n${descriptionText}`),
   );
+  const title = decodeEntities(input.title).trim();
+  const location = input.location === null ? null : decodeEntities(input.location).trim() || null;
   const job: JobInput = {
     ...input,
-    title: decodeEntities(input.title).trim(),
+    title,
     company: decodeEntities(input.company).trim(),
-    location: input.location === null ? null : decodeEntities(input.location).trim() || null,
+    location,
     canonicalUrl: canonicalUrl(input.canonicalUrl ?? input.url),
     descriptionHtml,
     descriptionText,
     skills,
+    ...inferred(input, title, location, descriptionText),
   };
   return { ...job, contentHash: contentHash(job) };
 }
 
-/** What makes two versions of one posting differ for the user (not fetch times or raw noise). */
+/** Fields the source left unknown, read from the posting's own words. */
+function inferred(
+  input: JobInput,
+  title: string,
+  location: string | null,
+  text: string,
+): Pick<JobInput, 'remote' | 'employmentType' | 'seniority' | 'salary'> {
+  const remote = input.remote !== 'unknown' ? input.remote : inferRemote({ title, location, text });
+  let employmentType = input.employmentType;
+  if (employmentType === 'unknown') employmentType = inferEmploymentType(title);
+  if (employmentType === 'unknown') employmentType = inferEmploymentType(text);
+  const seniority = input.seniority !== 'unknown' ? input.seniority : inferSeniority(title, text);
+  let salary = input.salary;
+  if (salary === null && input.freelance === null && employmentType !== 'freelance') {
+    const country = location === null ? null : normalizeLocation(location).country;
+    const currency = currencyOfCountry(country);
+    salary = findSalaryInText(`${title}\n${text}`, currency === undefined ? {} : { currency });
+  }
+  return { remote, employmentType, seniority, salary };
+}
+
+/**
+ * What makes two versions of one posting differ for the user (not fetch times or raw noise).
+ * FNV-1a 64 as hash.ts's fnv1a64 computes it, without BigInt: same values, far less time.
+ */
 export function contentHash(job: JobInput): string {
-  return fnv1a64(
+  return fnv1a64Fast(
     JSON.stringify([
       job.title,
       job.company,

@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSkills, normalizeSkill, normalizeSkills } from './skills.js';
+import { ONET_SKILLS } from './skills-onet.js';
 
 describe('normalizeSkill', () => {
   it.each([
@@ -154,5 +159,99 @@ describe('extractSkills', () => {
     expect(extractSkills('Services written in Go, Python')).toContain('Go');
     expect(extractSkills('Golang microservices')).toContain('Go');
     expect(extractSkills('we go ahead and go live with it, or go home')).not.toContain('Go');
+  });
+});
+
+describe('O*NET technology skills', () => {
+  it.each([
+    // O*NET examples fold into the hand-written canonical names.
+    ['Amazon Web Services AWS software', 'AWS'],
+    ['Apache Kafka', 'Kafka'],
+    ['Microsoft Excel', 'Excel'],
+    ['Microsoft Azure software', 'Azure'],
+    ['Google Cloud software', 'GCP'],
+    ['Structured query language SQL', 'SQL'],
+    ['Hypertext markup language HTML', 'HTML'],
+    ['PySpark', 'Spark'],
+    ['MariaDB', 'MySQL'],
+    ['Spring Framework', 'Spring'],
+    ['Microsoft .NET Framework', 'C#'],
+    ['OpenAI ChatGPT', 'LLMs'],
+    // New skills, under the names people write.
+    ['Atlassian JIRA', 'Jira'],
+    ['jira', 'Jira'],
+    ['Jenkins CI', 'Jenkins'],
+    ['Apache Hadoop', 'Hadoop'],
+    ['Microsoft SQL Server', 'SQL Server'],
+    ['Amazon Elastic Compute Cloud EC2', 'Amazon EC2'],
+    ['The MathWorks MATLAB', 'MATLAB'],
+    ['Transact-SQL', 'T-SQL'],
+    ['Objective C', 'Objective-C'],
+    ['scikit-learn', 'scikit-learn'],
+  ])('%s -> %s', (raw, canonical) => {
+    expect(normalizeSkill(raw)).toBe(canonical);
+  });
+
+  it('finds O*NET tools in running text, as their makers write them', () => {
+    expect(
+      extractSkills(
+        'You know Hadoop, Jenkins and Jira; SQL Server, Tableau and Ansible are a plus.',
+      ),
+    ).toEqual(
+      expect.arrayContaining(['Hadoop', 'Jenkins', 'Jira', 'SQL Server', 'Tableau', 'Ansible']),
+    );
+    expect(extractSkills('Deploy to Amazon EC2 and S3 with Terraform')).toEqual(
+      expect.arrayContaining(['Amazon EC2', 'Amazon S3', 'Terraform']),
+    );
+  });
+
+  it('lists hand-written skills first, then O*NET ones', () => {
+    expect(extractSkills('Jenkins pipelines for our TypeScript services')).toEqual([
+      'TypeScript',
+      'Jenkins',
+    ]);
+  });
+
+  it('does not take ordinary words or company names for tools', () => {
+    for (const text of [
+      'Our chef makes lunch; we zoom in on details and cut slack.',
+      'Apply via LinkedIn; ex-Facebook engineers; find us on YouTube.',
+      'A puppet show, a bootstrapped startup, a hive of activity.',
+      'Talk to Julia or Ada in the office.',
+      'We value data and a database of customers in the cloud.',
+    ])
+      expect(extractSkills(text), text).toEqual([]);
+  });
+
+  it('keeps the generated table small and free of generic categories', () => {
+    const names = ONET_SKILLS.map((skill) => skill.name);
+    expect(names.length).toBeGreaterThan(400);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const generic of ['Database', 'Backup and archival', 'Firewall', 'Encryption', 'Cloud'])
+      expect(names).not.toContain(generic);
+  });
+
+  const root = join(import.meta.dirname, '../../..');
+  const tsv = '/work/shared/fixtures/skills/onet_technology_skills_15-12xx_subset.tsv';
+  const generated = join(import.meta.dirname, 'skills-onet.ts');
+
+  it('credits O*NET in the generated file and in NOTICE.md', () => {
+    const credit = 'includes information from O*NET (USDOL/ETA), used under CC BY 4.0';
+    expect(readFileSync(generated, 'utf8')).toContain(credit);
+    expect(readFileSync(join(import.meta.dirname, '../NOTICE.md'), 'utf8')).toContain(credit);
+  });
+
+  it.skipIf(!existsSync(tsv))('is what scripts/build-skills.mjs makes of the O*NET table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'skills-onet-'));
+    try {
+      const out = join(dir, 'skills-onet.ts');
+      execFileSync(process.execPath, ['packages/domain/scripts/build-skills.mjs', tsv, out], {
+        cwd: root,
+        stdio: 'pipe',
+      });
+      expect(readFileSync(out, 'utf8')).toBe(readFileSync(generated, 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { ONET_SKILLS, type OnetSkill } from './skills-onet.js';
+
 /**
  * A small built-in skill vocabulary: canonical name first, then the spellings that mean it.
  * It folds the common variants ("ReactJS", "React.js" -> React; "k8s" -> Kubernetes) so a
@@ -100,6 +102,30 @@ for (const [canonical, ...aliases] of VOCABULARY) {
   CANONICAL.set(canonical.toLowerCase(), canonical);
   for (const alias of aliases) CANONICAL.set(alias, canonical);
 }
+/** The hand-written spellings: they win over O*NET's and keep their own rules for text. */
+const HAND_WRITTEN: ReadonlyMap<string, string> = new Map(CANONICAL);
+
+/**
+ * O*NET technology skills (src/skills-onet.ts) widen the vocabulary: an entry whose name or
+ * alias the vocabulary already knows folds into that skill ("Apache Kafka" -> Kafka,
+ * "Microsoft Excel" -> Excel), the rest become skills of their own. Spellings already taken
+ * keep their first meaning.
+ */
+const ONET_CANONICAL: readonly { skill: OnetSkill; canonical: string }[] = ONET_SKILLS.map(
+  (skill) => {
+    const keys = [skill.name.toLowerCase(), ...skill.aliases];
+    let canonical = skill.name;
+    for (const key of keys) {
+      const known = CANONICAL.get(key);
+      if (known !== undefined) {
+        canonical = known;
+        break;
+      }
+    }
+    for (const key of keys) if (!CANONICAL.has(key)) CANONICAL.set(key, canonical);
+    return { skill, canonical };
+  },
+);
 
 /** Aliases too ambiguous to find in running text (they are also ordinary words). */
 const TEXT_UNSAFE = new Set([
@@ -153,10 +179,6 @@ export function normalizeSkills(raw: readonly string[]): string[] {
   return out;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** Aliases that are also ordinary words: found in text only when capitalized as a name. */
 const CAPITALIZED_ONLY = new Set([
   'react',
@@ -172,30 +194,108 @@ const CAPITALIZED_ONLY = new Set([
   'angular',
 ]);
 
-const TEXT_PATTERNS: readonly { canonical: string; pattern: RegExp }[] = [...CANONICAL.entries()]
-  .filter(([alias]) => !TEXT_UNSAFE.has(alias) && alias.length > 1)
-  .map(([alias, canonical]) => {
-    const capitalized = CAPITALIZED_ONLY.has(alias);
-    const word = capitalized ? alias[0]!.toUpperCase() + alias.slice(1) : alias;
-    return {
-      canonical,
-      pattern: new RegExp(
-        `(^|[^A-Za-z0-9+#])${escapeRegExp(word)}(?![A-Za-z0-9+#])`,
-        capitalized ? '' : 'i',
-      ),
-    };
-  });
+/** A spelling to look for in text, keyed by its first run of word characters. */
+interface TextSpelling {
+  /** As written when `exact`, else lower case. */
+  readonly spelling: string;
+  readonly canonical: string;
+  readonly exact: boolean;
+  /** Characters before the first run (".net" has one). */
+  readonly lead: number;
+  /** Position in the vocabulary: results come out in this order, as they always have. */
+  readonly order: number;
+}
+
+/** Characters that continue a word for skill matching: "C++" and "C#" are one word. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 43 || // +
+    code === 35 // #
+  );
+}
+
+const BY_FIRST_RUN = new Map<string, TextSpelling[]>();
+
+function addSpelling(spelling: string, canonical: string, exact: boolean, order: number): void {
+  let lead = 0;
+  while (lead < spelling.length && !isWordChar(spelling.charCodeAt(lead))) lead++;
+  let end = lead;
+  while (end < spelling.length && isWordChar(spelling.charCodeAt(end))) end++;
+  if (end === lead) return;
+  const key = spelling.slice(lead, end).toLowerCase();
+  const entry: TextSpelling = { spelling, canonical, exact, lead, order };
+  const list = BY_FIRST_RUN.get(key);
+  if (list === undefined) BY_FIRST_RUN.set(key, [entry]);
+  else list.push(entry);
+}
+
+let order = 0;
+for (const [alias, canonical] of HAND_WRITTEN) {
+  if (TEXT_UNSAFE.has(alias) || alias.length <= 1) continue;
+  const capitalized = CAPITALIZED_ONLY.has(alias);
+  addSpelling(
+    capitalized ? alias[0]!.toUpperCase() + alias.slice(1) : alias,
+    canonical,
+    capitalized,
+    order++,
+  );
+}
+// O*NET spellings are names as their makers write them ("Jenkins", "SQL Server"): matched
+// case-sensitively, and never where the hand-written vocabulary already decides.
+for (const { skill, canonical } of ONET_CANONICAL) {
+  for (const spelling of skill.text) {
+    if (spelling.length > 1 && !HAND_WRITTEN.has(spelling.toLowerCase()))
+      addSpelling(spelling, canonical, true, order++);
+  }
+}
+
+/** Whether `spelling` stands at `start` in `text` as a whole word (ASCII case folded unless exact). */
+function standsAt(text: string, start: number, s: TextSpelling): boolean {
+  const end = start + s.spelling.length;
+  if (start < 0 || end > text.length) return false;
+  if (start > 0 && isWordChar(text.charCodeAt(start - 1))) return false;
+  if (end < text.length && isWordChar(text.charCodeAt(end))) return false;
+  for (let k = 0; k < s.spelling.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (!s.exact && c >= 65 && c <= 90) c += 32;
+    if (c !== s.spelling.charCodeAt(k)) return false;
+  }
+  return true;
+}
 
 /** "Go" the language, not the verb: named next to another language or as a role. */
 const GO_LANGUAGE =
   /\b[Gg]olang\b|\bGo (developer|engineer|services?|backend|microservices)\b|\b(in|with|using|and|or) Go\b(?![-/])|\bGo(?= ?(,|and|or|\/) ?(Rust|Python|Java|Node|TypeScript|Kotlin|C\+\+|Scala|Elixir)\b)/;
 
-/** Skills of the vocabulary that the text names, canonical and distinct. */
+/**
+ * Skills of the vocabulary that the text names, canonical and distinct, in vocabulary order.
+ * One pass over the text: each word is looked up among the spellings that start with it.
+ */
 export function extractSkills(text: string): string[] {
-  const found = new Set<string>();
-  for (const { canonical, pattern } of TEXT_PATTERNS) {
-    if (!found.has(canonical) && pattern.test(text)) found.add(canonical);
+  const found = new Map<string, number>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    const candidates = BY_FIRST_RUN.get(text.slice(i, j).toLowerCase());
+    if (candidates !== undefined) {
+      for (const c of candidates) {
+        const seen = found.get(c.canonical);
+        if ((seen === undefined || c.order < seen) && standsAt(text, i - c.lead, c))
+          found.set(c.canonical, c.order);
+      }
+    }
+    i = j;
   }
-  if (GO_LANGUAGE.test(text)) found.add('Go');
-  return [...found];
+  const skills = [...found.entries()].sort((a, b) => a[1] - b[1]).map(([skill]) => skill);
+  if (!found.has('Go') && GO_LANGUAGE.test(text)) skills.push('Go');
+  return skills;
 }
