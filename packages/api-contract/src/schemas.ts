@@ -29,10 +29,12 @@ export const Health = z
   })
   .openapi('Health');
 
-export const Job = JobSchema.openapi('Job');
-export const Match = MatchSchema.openapi('Match');
-export const Draft = DraftSchema.openapi('Draft');
-export const Application = ApplicationSchema.openapi('Application');
+// Domain schemas are built before @hono/zod-openapi patches zod (whenever the domain is imported
+// first), so they carry no `.openapi()`; zod's own `.meta({ id })` names their components.
+export const Job = JobSchema.meta({ id: 'Job' });
+export const Match = MatchSchema.meta({ id: 'Match' });
+export const Draft = DraftSchema.meta({ id: 'Draft' });
+export const Application = ApplicationSchema.meta({ id: 'Application' });
 
 export const JobListItem = JobSchema.omit({ raw: true })
   .extend({
@@ -41,7 +43,7 @@ export const JobListItem = JobSchema.omit({ raw: true })
       .int()
       .nullable()
       .openapi({ description: "the default profile's score, 0-100" }),
-    stage: Stage.openapi({ description: 'discovered until the posting has an application' }),
+    stage: Stage.meta({ description: 'discovered until the posting has an application' }),
     applicationId: z.string().nullable(),
   })
   .openapi('JobListItem');
