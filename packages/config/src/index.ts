@@ -3,3 +3,4 @@ export * from './load.js';
 export * from './init.js';
 export * from './redact.js';
 export { STARTER_CONFIG } from './starter.js';
+export { resolveSecretKey, SECRET_KEY_FILE } from './secret-key.js';

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { DEFAULT_WEIGHTS, DomainError, formatIssues, type ScoreWeights } from '@applydesk/domain';
 import { ConfigFile, Port, type LogLevel } from './schema.js';
 import { redactUrl } from './redact.js';
+import { resolveSecretKey } from './secret-key.js';
 
 export type SourceEntry = { name: string; type: string } & Record<string, unknown>;
 
@@ -31,6 +32,8 @@ export interface AppConfig {
   };
   /** Reads a secret from the environment; a function, so it never serializes into output. */
   secret: (name: string) => string | undefined;
+  /** The key that encrypts stored tokens; read or created on first use (see resolveSecretKey). */
+  secretKey: () => Uint8Array;
   /** Where each setting came from that did not come from the file, for `doctor`. */
   origins: Record<string, 'option' | 'env' | 'file' | 'default'>;
 }
@@ -192,6 +195,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   }
   if (problems.length > 0) throw configInvalid('the environment', problems);
 
+  let secretKey: Uint8Array | undefined;
   return {
     home,
     configPath,
@@ -214,6 +218,10 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     secret: (name) => {
       const value = env[name];
       return value === undefined || value === '' ? undefined : value;
+    },
+    secretKey: () => {
+      secretKey ??= resolveSecretKey(home, env.APPLYDESK_SECRET_KEY);
+      return secretKey;
     },
     origins,
   };

@@ -105,6 +105,44 @@ export interface EventsTable {
   data: Json;
 }
 
+export interface SourceRunsTable {
+  id: string;
+  source_id: string;
+  name: string;
+  trigger: string;
+  started_at: Time;
+  finished_at: Time;
+  status: string;
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  closed: number;
+  invalid: number;
+  invalid_samples: Json;
+  error: string | null;
+  error_kind: string | null;
+  retry_at: NullableTime;
+  took_ms: number;
+}
+
+export interface HttpCacheTable {
+  source_id: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  body: string;
+  stored_at: Time;
+}
+
+export interface SecretsTable {
+  name: string;
+  /** Ciphertext only: the engine encrypts before it stores. */
+  ciphertext: string;
+  updated_at: Time;
+}
+
 export interface MigrationsTable {
   name: string;
   timestamp: string;
@@ -117,6 +155,9 @@ export interface Database {
   drafts: DraftsTable;
   applications: ApplicationsTable;
   events: EventsTable;
+  source_runs: SourceRunsTable;
+  http_cache: HttpCacheTable;
+  secrets: SecretsTable;
   kysely_migration: MigrationsTable;
 }
 

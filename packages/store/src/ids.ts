@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_BYTES = 10; // 80 bits, 16 base32 characters
 
-export type IdPrefix = 'job' | 'prf' | 'drf' | 'app' | 'evt';
+export type IdPrefix = 'job' | 'prf' | 'drf' | 'app' | 'evt' | 'run';
 
 let lastTime = -1;
 let lastRandom = new Uint8Array(RANDOM_BYTES);

@@ -216,6 +216,76 @@ export interface EventRepository {
   }): Promise<Event[]>;
 }
 
+/** How a source run ended: `partial` kept what it read before a page failed. */
+export type SourceRunStatus = 'ok' | 'partial' | 'failed' | 'skipped';
+/** What started a run. */
+export type SourceRunTrigger = 'manual' | 'schedule' | 'api';
+
+export interface SourceRunCounts {
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  closed: number;
+  invalid: number;
+}
+
+export interface SourceRunInput {
+  sourceId: string;
+  name: string;
+  trigger: SourceRunTrigger;
+  startedAt: string;
+  finishedAt: string;
+  status: SourceRunStatus;
+  counts: SourceRunCounts;
+  /** The first few postings that could not be stored, with why (all of them would be unbounded). */
+  invalidSamples: { externalId: string | null; reason: string }[];
+  error: string | null;
+  /** The HTTP failure kind (rate_limited, blocked, auth…) when the run failed on one. */
+  errorKind: string | null;
+  /** When the source asked to be left alone until (Retry-After, a block). */
+  retryAt: string | null;
+  tookMs: number;
+}
+
+export type SourceRun = SourceRunInput & { id: string };
+
+/** Runs of each source, kept as history; health is read from the newest of them. */
+export interface SourceRunRepository {
+  record(run: SourceRunInput): Promise<SourceRun>;
+  /** Newest first. */
+  list(sourceId: string, options?: { limit?: number }): Promise<SourceRun[]>;
+  /** The newest `perSource` runs of each source that has any, newest first. */
+  recent(perSource: number): Promise<Map<string, SourceRun[]>>;
+  /** Forgets runs that started before `before`; returns how many. */
+  prune(before: string): Promise<number>;
+}
+
+/** A conditional-GET entry: what a source last sent for a URL and its validators. */
+export interface HttpCacheEntry {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  body: string;
+}
+
+export interface HttpCacheRepository {
+  load(sourceId: string): Promise<HttpCacheEntry[]>;
+  /** Inserts or replaces entries by (sourceId, url). */
+  save(sourceId: string, entries: HttpCacheEntry[]): Promise<void>;
+  /** Drops the source's entries, all or those not in `keepUrls`. */
+  clear(sourceId: string, keepUrls?: string[]): Promise<number>;
+}
+
+/** Opaque ciphertexts by name; encryption happens before the store sees anything. */
+export interface SecretRepository {
+  get(name: string): Promise<string | null>;
+  put(name: string, ciphertext: string): Promise<void>;
+  delete(name: string): Promise<boolean>;
+  names(): Promise<string[]>;
+}
+
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
@@ -228,6 +298,9 @@ export interface Store {
   readonly drafts: DraftRepository;
   readonly applications: ApplicationRepository;
   readonly events: EventRepository;
+  readonly sourceRuns: SourceRunRepository;
+  readonly httpCache: HttpCacheRepository;
+  readonly secrets: SecretRepository;
   /** Runs `work` in one transaction; the store it is handed writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** The newest migration applied, and whether the database answers. */

@@ -8,6 +8,9 @@ import { SqlEventRepository } from './repositories/event.repository.js';
 import { SqlJobRepository } from './repositories/job.repository.js';
 import { SqlMatchRepository } from './repositories/match.repository.js';
 import { SqlProfileRepository } from './repositories/profile.repository.js';
+import { SqlHttpCacheRepository } from './repositories/http-cache.repository.js';
+import { SqlSecretRepository } from './repositories/secret.repository.js';
+import { SqlSourceRunRepository } from './repositories/source-run.repository.js';
 
 /** Each store's context, for test support that must reach below the repositories. */
 const contexts = new WeakMap<Store, StoreContext>();
@@ -33,6 +36,9 @@ export function createStore(ctx: StoreContext): Store {
     drafts: new SqlDraftRepository(ctx),
     applications: new SqlApplicationRepository(ctx),
     events: new SqlEventRepository(ctx),
+    sourceRuns: new SqlSourceRunRepository(ctx),
+    httpCache: new SqlHttpCacheRepository(ctx),
+    secrets: new SqlSecretRepository(ctx),
 
     async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Inside a transaction already: reuse it, so nested calls commit or roll back together.

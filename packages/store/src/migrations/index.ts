@@ -4,6 +4,7 @@ import type { Database } from '../db.js';
 import type { Dialect } from '../repositories.js';
 import { initialSchema } from './0001_initial.js';
 import { provenanceSchema } from './0002_provenance.js';
+import { sourceStateSchema } from './0003_source_state.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -11,6 +12,7 @@ export const MIGRATION_TABLE = 'kysely_migration';
 const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[] }[] = [
   { name: '0001_initial', statements: initialSchema },
   { name: '0002_provenance', statements: provenanceSchema },
+  { name: '0003_source_state', statements: sourceStateSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

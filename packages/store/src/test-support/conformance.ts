@@ -6,7 +6,13 @@ import {
   type Profile,
 } from '@applydesk/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobListItem, JobQuery, JobUpsertInput, Store } from '../repositories.js';
+import type {
+  JobListItem,
+  JobQuery,
+  JobUpsertInput,
+  SourceRunInput,
+  Store,
+} from '../repositories.js';
 import { executeRawForTests } from '../store.js';
 import { draftInput, jobInput, matchOf, profileInput, uniqueSource } from './fixtures.js';
 
@@ -69,7 +75,7 @@ export function defineStoreConformance(
         expect(health).toEqual({
           ok: true,
           dialect: store.dialect,
-          schemaVersion: '0002_provenance',
+          schemaVersion: '0003_source_state',
         });
       });
     });
@@ -1375,6 +1381,143 @@ export function defineStoreConformance(
             .map((e) => [e.jobId, e.signature])
             .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
         );
+      });
+    });
+
+    describe('source runs', () => {
+      const run = (sourceId: string, startedAt: string, extra: Partial<SourceRunInput> = {}) => ({
+        sourceId,
+        name: sourceId.split(':')[1] ?? sourceId,
+        trigger: 'manual' as const,
+        startedAt,
+        finishedAt: startedAt,
+        status: 'ok' as const,
+        counts: {
+          fetched: 3,
+          created: 2,
+          updated: 1,
+          unchanged: 0,
+          duplicates: 0,
+          closed: 0,
+          invalid: 0,
+        },
+        invalidSamples: [],
+        error: null,
+        errorKind: null,
+        retryAt: null,
+        tookMs: 12.6,
+        ...extra,
+      });
+
+      it('records runs and lists them newest first, with counts and failure details', async () => {
+        const id = `greenhouse:${uniqueSource('run')}`;
+        await store.sourceRuns.record(run(id, '2026-01-01T10:00:00Z'));
+        const failed = await store.sourceRuns.record(
+          run(id, '2026-01-01T11:00:00Z', {
+            status: 'failed',
+            error: 'HTTP 429 from boards-api.greenhouse.io',
+            errorKind: 'rate_limited',
+            retryAt: '2026-01-01T12:30:00Z',
+            invalidSamples: [{ externalId: '7', reason: 'no title' }],
+            counts: {
+              fetched: 0,
+              created: 0,
+              updated: 0,
+              unchanged: 0,
+              duplicates: 0,
+              closed: 0,
+              invalid: 1,
+            },
+          }),
+        );
+        expect(failed.id).toMatch(/^run_/);
+        const runs = await store.sourceRuns.list(id);
+        expect(runs.map((r) => r.status)).toEqual(['failed', 'ok']);
+        expect(runs[0]).toMatchObject({
+          errorKind: 'rate_limited',
+          retryAt: '2026-01-01T12:30:00.000Z',
+          invalidSamples: [{ externalId: '7', reason: 'no title' }],
+          startedAt: '2026-01-01T11:00:00.000Z',
+        });
+        expect(runs[1]?.counts).toEqual({
+          fetched: 3,
+          created: 2,
+          updated: 1,
+          unchanged: 0,
+          duplicates: 0,
+          closed: 0,
+          invalid: 0,
+        });
+        expect(runs[1]?.tookMs).toBe(13);
+        expect(await store.sourceRuns.list(id, { limit: 1 })).toHaveLength(1);
+      });
+
+      it('gives the newest runs of every source and prunes old history', async () => {
+        const a = `lever:${uniqueSource('ra')}`;
+        const b = `lever:${uniqueSource('rb')}`;
+        for (const hour of ['01', '02', '03'])
+          await store.sourceRuns.record(run(a, `2020-02-01T${hour}:00:00Z`));
+        await store.sourceRuns.record(run(b, '2020-02-01T05:00:00Z'));
+        const recent = await store.sourceRuns.recent(2);
+        expect(recent.get(a)?.map((r) => r.startedAt)).toEqual([
+          '2020-02-01T03:00:00.000Z',
+          '2020-02-01T02:00:00.000Z',
+        ]);
+        expect(recent.get(b)).toHaveLength(1);
+        expect(await store.sourceRuns.prune('2020-02-01T02:30:00Z')).toBeGreaterThanOrEqual(2);
+        expect((await store.sourceRuns.list(a)).map((r) => r.startedAt)).toEqual([
+          '2020-02-01T03:00:00.000Z',
+        ]);
+      });
+    });
+
+    describe('http cache', () => {
+      it('keeps validators and bodies per source, replaces by url, and clears', async () => {
+        const id = `rss:${uniqueSource('cache')}`;
+        const other = `rss:${uniqueSource('cache2')}`;
+        await store.httpCache.save(id, [
+          { url: 'https://a.test/feed', etag: 'W/"1"', lastModified: null, body: '<rss>1</rss>' },
+          {
+            url: 'https://a.test/jobs',
+            etag: null,
+            lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT',
+            body: '{"jobs":[]}',
+          },
+        ]);
+        await store.httpCache.save(other, [
+          { url: 'https://a.test/feed', etag: 'x', lastModified: null, body: 'other' },
+        ]);
+        await store.httpCache.save(id, [
+          { url: 'https://a.test/feed', etag: 'W/"2"', lastModified: null, body: '<rss>2 é</rss>' },
+        ]);
+        expect(await store.httpCache.load(id)).toEqual([
+          { url: 'https://a.test/feed', etag: 'W/"2"', lastModified: null, body: '<rss>2 é</rss>' },
+          {
+            url: 'https://a.test/jobs',
+            etag: null,
+            lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT',
+            body: '{"jobs":[]}',
+          },
+        ]);
+        expect(await store.httpCache.clear(id, ['https://a.test/feed'])).toBe(1);
+        expect((await store.httpCache.load(id)).map((e) => e.url)).toEqual(['https://a.test/feed']);
+        expect(await store.httpCache.clear(id)).toBe(1);
+        expect(await store.httpCache.load(id)).toEqual([]);
+        expect(await store.httpCache.load(other)).toHaveLength(1);
+      });
+    });
+
+    describe('secrets', () => {
+      it('stores, replaces, lists and deletes ciphertexts by name', async () => {
+        const name = `upwork:${uniqueSource('secret')}`;
+        expect(await store.secrets.get(name)).toBeNull();
+        await store.secrets.put(name, 'v1.aaa');
+        await store.secrets.put(name, 'v1.bbb');
+        expect(await store.secrets.get(name)).toBe('v1.bbb');
+        expect(await store.secrets.names()).toContain(name);
+        expect(await store.secrets.delete(name)).toBe(true);
+        expect(await store.secrets.delete(name)).toBe(false);
+        expect(await store.secrets.get(name)).toBeNull();
       });
     });
 
