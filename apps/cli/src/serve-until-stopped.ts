@@ -1,4 +1,4 @@
-import type { OpenEngine } from '@applydesk/engine';
+import { startSourceScheduler, type OpenEngine } from '@applydesk/engine';
 import { createApp, createLogger, startServer } from '@applydesk/server';
 import type { AppConfig } from '@applydesk/config';
 import type { CliIO } from './io.js';
@@ -11,7 +11,12 @@ export async function serveUntilStopped(
   engine: OpenEngine,
   config: AppConfig,
   io: CliIO,
-  options: { banner: (url: string) => string; stop?: AbortSignal },
+  options: {
+    banner: (url: string) => string;
+    stop?: AbortSignal;
+    /** Run sources on their `schedule`; default true. */
+    schedule?: boolean;
+  },
 ): Promise<void> {
   const logger = createLogger(config.log.level);
   const app = createApp({ ctx: engine, logger });
@@ -23,6 +28,27 @@ export async function serveUntilStopped(
     throw error;
   }
   io.out(options.banner(server.url));
+  const scheduler =
+    options.schedule === false
+      ? null
+      : startSourceScheduler(engine, {
+          onEvent: (event) => {
+            if (event.type === 'run')
+              logger.info({ source: event.source, run: event.summary }, 'scheduled source run');
+            else if (event.type === 'held')
+              logger.info(
+                { source: event.source, until: event.until, reason: event.reason },
+                'scheduled run held back',
+              );
+            else
+              logger.error(
+                { source: event.source, err: event.error },
+                'scheduled source run failed',
+              );
+          },
+        });
+  for (const next of scheduler?.upcoming() ?? [])
+    io.err(`Scheduled: ${next.source} ("${next.schedule}"), first run ${next.nextAt ?? 'never'}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -30,6 +56,7 @@ export async function serveUntilStopped(
     options.stop?.addEventListener('abort', stop, { once: true });
   });
   io.err('Stopping: finishing requests in flight…\n');
+  await scheduler?.stop();
   await server.close();
   await engine.close();
 }

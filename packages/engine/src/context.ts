@@ -1,5 +1,6 @@
 import type { ScoreWeights } from '@applydesk/domain';
 import type { Store } from '@applydesk/store';
+import type { SecretVault } from './secrets/vault.js';
 import type { SourceSettings } from './sources/resolve-sources.js';
 
 /** One step of a long task, for progress bars, the dashboard and SSE alike. */
@@ -30,4 +31,6 @@ export interface EngineContext {
   /** Configured sources and how to reach them; absent where a caller needs none. */
   sources?: SourceSettings & { http: HttpSettings };
   now: () => Date;
+  /** Encrypted storage for what sources must keep (OAuth tokens); absent in throwaway contexts. */
+  vault?: SecretVault;
 }

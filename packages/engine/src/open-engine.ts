@@ -1,6 +1,7 @@
 import type { AppConfig, DatabaseConfig } from '@applydesk/config';
 import { openStore } from '@applydesk/store';
 import type { EngineContext } from './context.js';
+import { SecretVault } from './secrets/vault.js';
 
 export interface OpenEngine extends EngineContext {
   close(): Promise<void>;
@@ -24,6 +25,7 @@ export async function openEngine(
     },
     sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: options.now ?? (() => new Date()),
+    vault: new SecretVault(store.secrets, config.secretKey),
     close: () => store.close(),
   };
 }

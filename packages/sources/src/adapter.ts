@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobInputDraft } from '@applydesk/domain';
 import type { HttpClient } from './http/http-client.js';
+import type { TokenStore } from './upwork/oauth.js';
 
 /** Options every configured source has, whatever its type. */
 export const BaseSourceConfig = z.object({
@@ -32,6 +33,11 @@ export interface SourceContext<C, S> {
   http: HttpClient;
   now: () => Date;
   signal?: AbortSignal;
+  /**
+   * Durable, encrypted storage for this source's OAuth tokens, when the engine has one
+   * (sources that sign in, like Upwork, keep refreshed tokens here between runs).
+   */
+  tokens?: TokenStore;
 }
 
 export interface SourceTestResult {

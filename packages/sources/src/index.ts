@@ -1,5 +1,17 @@
 export * from './adapter.js';
 export * from './http/index.js';
 export * from './registry.js';
-export { normalizeCapture, UPWORK_EXTENSION_SOURCE_ID } from './upwork/index.js';
+export {
+  normalizeCapture,
+  UPWORK_EXTENSION_SOURCE_ID,
+  createUpworkSource,
+  upworkEndpoints,
+  upworkTokensFromSecrets,
+  authorizationUrl,
+  exchangeCode,
+  createMemoryTokenStore,
+  type Tokens,
+  type TokenStore,
+  type UpworkSecrets,
+} from './upwork/index.js';
 export { parseImportFile, type ImportResult, type ImportRowError } from './file-import/index.js';

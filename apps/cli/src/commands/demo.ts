@@ -58,6 +58,8 @@ export function registerDemo(program: Command, io: CliIO): void {
         return;
       }
       await serveUntilStopped(engine, demoConfig, io, {
+        // The demo is offline: it never reaches out to the sources a config may list.
+        schedule: false,
         banner: (url) =>
           `Open ${url} to review them (API: ${url}/api/jobs, reference: ${url}/api/docs). Ctrl-C stops.\n`,
       });

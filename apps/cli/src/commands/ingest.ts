@@ -26,39 +26,48 @@ export function registerIngest(program: Command, io: CliIO, outcome: { exitCode:
     .description('collect postings from the configured sources, then rank them')
     .option('-s, --source <name...>', 'only these sources')
     .option('--json', 'print the per-source summary as JSON')
-    .action(async (options: { source?: string[]; json?: boolean }, command: Command) => {
-      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-      const progress = progressReporter(io);
-      try {
-        const results = await ingestFromSources(engine, {
-          actor: 'cli',
-          onProgress: progress,
-          ...(options.source === undefined ? {} : { names: options.source }),
-        });
-        progress.finish();
-        const profile = await engine.store.profiles.getDefault();
-        const ranked =
-          profile === null ? null : await rankJobs(engine, { actor: 'cli', onProgress: progress });
-        progress.finish();
-        if (options.json === true) printJson(io, { sources: results, ranked });
-        else {
-          if (results.length === 0)
-            io.out(
-              'No sources to run. Add some under `sources:` in applydesk.yaml (`applydesk sources list` shows the types).\n',
-            );
-          for (const r of results) {
-            io.out(`${summaryLine(r)}\n`);
-            for (const bad of r.invalid.slice(0, 5))
-              io.out(`    ${bad.externalId ?? '?'}: ${bad.reason}\n`);
-            if (r.invalid.length > 5) io.out(`    … and ${r.invalid.length - 5} more\n`);
+    .option(
+      '--force',
+      'also run sources that asked to be left alone for now (rate limit, block, back-off)',
+    )
+    .action(
+      async (options: { source?: string[]; json?: boolean; force?: boolean }, command: Command) => {
+        const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
+        const progress = progressReporter(io);
+        try {
+          const results = await ingestFromSources(engine, {
+            actor: 'cli',
+            onProgress: progress,
+            force: options.force === true,
+            ...(options.source === undefined ? {} : { names: options.source }),
+          });
+          progress.finish();
+          const profile = await engine.store.profiles.getDefault();
+          const ranked =
+            profile === null
+              ? null
+              : await rankJobs(engine, { actor: 'cli', onProgress: progress });
+          progress.finish();
+          if (options.json === true) printJson(io, { sources: results, ranked });
+          else {
+            if (results.length === 0)
+              io.out(
+                'No sources to run. Add some under `sources:` in applydesk.yaml (`applydesk sources list` shows the types).\n',
+              );
+            for (const r of results) {
+              io.out(`${summaryLine(r)}\n`);
+              for (const bad of r.invalid.slice(0, 5))
+                io.out(`    ${bad.externalId ?? '?'}: ${bad.reason}\n`);
+              if (r.invalid.length > 5) io.out(`    … and ${r.invalid.length - 5} more\n`);
+            }
+            if (ranked !== null)
+              io.out(`Ranked ${ranked.scored} postings; ${ranked.shortlisted} shortlisted.\n`);
           }
-          if (ranked !== null)
-            io.out(`Ranked ${ranked.scored} postings; ${ranked.shortlisted} shortlisted.\n`);
+          outcome.exitCode = results.some((r) => r.status === 'failed') ? EXIT.FAILURE : EXIT.OK;
+        } finally {
+          progress.finish();
+          await engine.close();
         }
-        outcome.exitCode = results.some((r) => r.status === 'failed') ? EXIT.FAILURE : EXIT.OK;
-      } finally {
-        progress.finish();
-        await engine.close();
-      }
-    });
+      },
+    );
 }

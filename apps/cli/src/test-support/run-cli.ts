@@ -20,7 +20,12 @@ export function tempHome(): string {
  * Runs the CLI in-process against a clean environment: only APPLYDESK_HOME, so a
  * DATABASE_URL in the caller's environment never leaks into a command under test.
  */
-export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  /** Sees stderr as it is written, for tests that act on what a running command prints. */
+  onErr?: (text: string) => void,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   for (const name of [
@@ -37,7 +42,10 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   try {
     const code = await main(['node', 'applydesk', ...args], {
       out: (t) => (stdout += t),
-      err: (t) => (stderr += t),
+      err: (t) => {
+        stderr += t;
+        onErr?.(t);
+      },
       interactive: false,
     });
     return { code, stdout, stderr };

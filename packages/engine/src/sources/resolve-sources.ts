@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { DomainError, formatIssues } from '@applydesk/domain';
 import {
@@ -49,6 +50,17 @@ export function resolveSources(settings: SourceSettings): ResolvedSource[] {
       for (const problem of formatIssues(parsed.error))
         problems.push(`sources.${index}.${problem}`);
       return;
+    }
+    const schedule = parsed.data.schedule;
+    if (schedule !== undefined) {
+      try {
+        new Cron(schedule, { paused: true });
+      } catch (error) {
+        problems.push(
+          `sources.${index}.schedule: "${schedule}" is not a cron expression (${error instanceof Error ? error.message : String(error)}); e.g. "0 */2 * * *" for every two hours`,
+        );
+        return;
+      }
     }
     const names = secretNames(adapter);
     const values: Record<string, string> = {};

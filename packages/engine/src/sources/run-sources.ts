@@ -1,13 +1,22 @@
 import { isDomainError, type JobInputDraft } from '@applydesk/domain';
 import {
   createPoliteHttpClient,
+  failureKind,
+  type ConditionalCache,
   type HttpClient,
   type PoliteHttpClient,
   type SourceContext,
 } from '@applydesk/sources';
+import type { SourceRunTrigger } from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import { ingestJobs } from '../use-cases/ingest-jobs.js';
+import { vaultTokenStore } from '../secrets/token-store.js';
+import { assessHealth } from './health.js';
+import { PersistentConditionalCache } from './persistent-cache.js';
 import { resolveSources, type ResolvedSource } from './resolve-sources.js';
+
+/** How many rejected postings a run keeps on record (with why); the count covers them all. */
+const INVALID_SAMPLES = 20;
 
 export interface InvalidPosting {
   externalId: string | null;
@@ -27,6 +36,8 @@ export interface SourceRunSummary {
   invalid: InvalidPosting[];
   /** Why the source failed or was skipped. */
   error: string | null;
+  /** The HTTP failure kind when it failed on one (rate_limited, blocked, auth…). */
+  errorKind: string | null;
   /** When a rate-limited or blocked source may be tried again. */
   retryAt: string | null;
   tookMs: number;
@@ -47,10 +58,12 @@ function externalIdOf(raw: unknown): string | null {
  * The polite client a run shares across its sources, so per-host pacing, concurrency and
  * Retry-After pauses hold across all of them.
  */
-export function httpClientFor(ctx: EngineContext): PoliteHttpClient {
+export function httpClientFor(ctx: EngineContext, cache?: ConditionalCache): PoliteHttpClient {
   const http = ctx.sources?.http;
-  if (http === undefined) return createPoliteHttpClient();
+  const cached = cache === undefined ? {} : { cache };
+  if (http === undefined) return createPoliteHttpClient(cached);
   return createPoliteHttpClient({
+    ...cached,
     timeoutMs: http.timeoutMs,
     requestsPerMinute: http.requestsPerMinutePerHost,
     proxies: http.proxies,
@@ -71,6 +84,7 @@ export function sourceContext(
     http,
     now: ctx.now,
     ...(signal === undefined ? {} : { signal }),
+    ...(ctx.vault === undefined ? {} : { tokens: vaultTokenStore(ctx.vault, source.sourceId) }),
   };
 }
 
@@ -97,6 +111,7 @@ export async function runSource(
     closed: 0,
     invalid: [],
     error: null,
+    errorKind: null,
     retryAt: null,
     tookMs: 0,
   };
@@ -136,6 +151,7 @@ export async function runSource(
   } catch (error) {
     summary.status = 'failed';
     summary.error = errorText(error);
+    summary.errorKind = failureKind(error) ?? (isDomainError(error) ? error.code : null);
     const retryAt = isDomainError(error) ? error.details?.retryAt : undefined;
     summary.retryAt = typeof retryAt === 'string' ? retryAt : null;
     return finish();
@@ -149,28 +165,110 @@ export async function runSource(
   return finish();
 }
 
-/** Runs the configured sources (all enabled ones, or those named); one failing never stops the others. */
+export interface IngestFromSourcesOptions {
+  /** Source names to run; default every enabled source. */
+  names?: string[];
+  actor: string;
+  trigger?: SourceRunTrigger;
+  /** Run sources that asked to be left alone (Retry-After, a block, backoff) anyway. */
+  force?: boolean;
+  onProgress?: OnProgress;
+  signal?: AbortSignal;
+}
+
+/** Stores the run, so health, the dashboard and the scheduler know what happened. */
+async function recordRun(
+  ctx: EngineContext,
+  summary: SourceRunSummary,
+  startedAt: Date,
+  trigger: SourceRunTrigger,
+): Promise<void> {
+  if (summary.status === 'skipped') return;
+  await ctx.store.sourceRuns.record({
+    sourceId: summary.sourceId,
+    name: summary.name,
+    trigger,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date(startedAt.getTime() + summary.tookMs).toISOString(),
+    status: summary.status,
+    counts: {
+      fetched: summary.fetched,
+      created: summary.created,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      duplicates: summary.duplicates,
+      closed: summary.closed,
+      invalid: summary.invalid.length,
+    },
+    invalidSamples: summary.invalid.slice(0, INVALID_SAMPLES),
+    error: summary.error,
+    errorKind: summary.errorKind,
+    retryAt: summary.retryAt,
+    tookMs: summary.tookMs,
+  });
+}
+
+/** A source that asked to be left alone, as a skipped run; null when it may run now. */
+async function heldBack(
+  ctx: EngineContext,
+  source: ResolvedSource,
+): Promise<SourceRunSummary | null> {
+  const health = assessHealth(await ctx.store.sourceRuns.list(source.sourceId, { limit: 20 }));
+  const until = health.degradedUntil;
+  if (until === null || Date.parse(until) <= ctx.now().getTime()) return null;
+  return {
+    name: source.name,
+    sourceId: source.sourceId,
+    status: 'skipped',
+    fetched: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    closed: 0,
+    invalid: [],
+    error: `${health.state} until ${until} after ${health.consecutiveFailures} failed run${health.consecutiveFailures === 1 ? '' : 's'} (${health.reason ?? 'no reason given'}); --force runs it anyway`,
+    errorKind: health.lastRun?.errorKind ?? null,
+    retryAt: until,
+    tookMs: 0,
+  };
+}
+
+/**
+ * Runs the configured sources (all enabled ones, or those named); one failing never stops the
+ * others. Each run is recorded; a source in its back-off window is skipped unless forced; what
+ * the conditional cache learned is kept for the next run.
+ */
 export async function ingestFromSources(
   ctx: EngineContext,
-  options: { names?: string[]; actor: string; onProgress?: OnProgress; signal?: AbortSignal },
+  options: IngestFromSourcesOptions,
 ): Promise<SourceRunSummary[]> {
   const all = resolveSources(ctx.sources ?? { entries: [], secret: () => undefined });
   const chosen =
     options.names === undefined
       ? all.filter((s) => s.config.enabled)
       : all.filter((s) => options.names?.includes(s.name));
-  const http = httpClientFor(ctx);
+  const cache = new PersistentConditionalCache(ctx.store);
+  const http = httpClientFor(ctx, cache);
   const results: SourceRunSummary[] = [];
   try {
     for (const source of chosen) {
-      results.push(
-        await runSource(ctx, source, {
-          http,
-          actor: options.actor,
-          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-          ...(options.signal === undefined ? {} : { signal: options.signal }),
-        }),
-      );
+      const held = options.force === true ? null : await heldBack(ctx, source);
+      if (held !== null) {
+        results.push(held);
+        continue;
+      }
+      const startedAt = ctx.now();
+      await cache.load(source.sourceId);
+      const summary = await runSource(ctx, source, {
+        http,
+        actor: options.actor,
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      await cache.save(source.sourceId);
+      await recordRun(ctx, summary, startedAt, options.trigger ?? 'manual');
+      results.push(summary);
     }
   } finally {
     await http.close();

@@ -484,6 +484,15 @@ export function createUpworkSource(options: UpworkSourceOptions = {}): AnySource
   const memory = new Map<string, { seed: string; store: TokenStore }>();
   const storeFor = (ctx: Ctx): TokenStore => {
     if (options.tokenStore !== undefined) return options.tokenStore;
+    const durable = ctx.tokens;
+    if (durable !== undefined) {
+      // Tokens from `sources auth` (kept encrypted by the engine) win; until the user signs
+      // in, tokens given in the environment are the starting point, saved once refreshed.
+      return {
+        load: async () => (await durable.load()) ?? upworkTokensFromSecrets(ctx.secrets),
+        save: (tokens) => durable.save(tokens),
+      };
+    }
     const seed = JSON.stringify(upworkTokensFromSecrets(ctx.secrets));
     let entry = memory.get(ctx.sourceId);
     if (entry?.seed !== seed) {

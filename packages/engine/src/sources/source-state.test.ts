@@ -1,0 +1,376 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '@applydesk/config';
+import { isDomainError } from '@applydesk/domain';
+import { startReplayServer, type ReplayServer } from '@applydesk/sources/test-support';
+import { openEngine, type OpenEngine } from '../open-engine.js';
+import { SecretVault } from '../secrets/vault.js';
+import { vaultTokenStore } from '../secrets/token-store.js';
+import {
+  beginSourceAuthorization,
+  completeSourceAuthorization,
+  forgetSourceAuthorization,
+} from './authorize-source.js';
+import { assessHealth } from './health.js';
+import { ingestFromSources } from './run-sources.js';
+import { runScheduledSource, startSourceScheduler, type SchedulerEvent } from './scheduler.js';
+import { resolveSources } from './resolve-sources.js';
+import { sourceStatuses } from './source-status.js';
+
+const REMOTIVE = readFileSync(
+  join(import.meta.dirname, '../../../sources/src/remotive/fixtures/remote-jobs.json'),
+  'utf8',
+);
+const TOKENS = readFileSync(
+  join(import.meta.dirname, '../../../sources/src/upwork/fixtures/token-success.json'),
+  'utf8',
+);
+const GRAPHQL_PAGE = readFileSync(
+  join(import.meta.dirname, '../../../sources/src/upwork/fixtures/graphql-search-page1.json'),
+  'utf8',
+);
+const JOBS = (JSON.parse(REMOTIVE) as { jobs: unknown[] }).jobs.length;
+
+let server: ReplayServer;
+beforeAll(async () => {
+  server = await startReplayServer();
+});
+afterAll(() => server.close());
+
+/** An engine over a fresh home whose config lists `sources` (YAML list items), on a clock the test moves. */
+async function engineWith(
+  sources: string,
+  clock: { now: Date },
+  env: Record<string, string> = {},
+  home = mkdtempSync(join(tmpdir(), 'applydesk-state-')),
+): Promise<{ engine: OpenEngine; home: string }> {
+  writeFileSync(join(home, 'applydesk.yaml'), `sources:\n${sources}`);
+  const engine = await openEngine(loadConfig({ env: { APPLYDESK_HOME: home, ...env } }), {
+    now: () => clock.now,
+  });
+  return { engine, home };
+}
+
+const remotive = (path: string, extra = '') =>
+  `  - name: remote\n    type: remotive\n    baseUrl: ${server.url}${path}\n${extra}`;
+
+describe('source runs', () => {
+  it('records each run with its counts and keeps the conditional cache across restarts', async () => {
+    let etagRequests = 0;
+    server.route('/etag/api/remote-jobs', (req) => {
+      if (req.headers['if-none-match'] === '"board-v1"') {
+        etagRequests++;
+        return { status: 304, headers: { etag: '"board-v1"' } };
+      }
+      return { body: REMOTIVE, headers: { etag: '"board-v1"' } };
+    });
+    const clock = { now: new Date('2026-03-01T08:00:00Z') };
+    const first = await engineWith(remotive('/etag'), clock);
+    const [run1] = await ingestFromSources(first.engine, { actor: 'test' });
+    expect(run1).toMatchObject({ status: 'ok', created: JOBS });
+    await first.engine.close();
+
+    // A new process: the validators come from the database, so the board answers 304.
+    clock.now = new Date('2026-03-01T10:00:00Z');
+    const second = await engineWith(remotive('/etag'), clock, {}, first.home);
+    const [run2] = await ingestFromSources(second.engine, { actor: 'test', trigger: 'api' });
+    expect(etagRequests).toBe(1);
+    expect(run2).toMatchObject({ status: 'ok', created: 0, unchanged: JOBS });
+
+    const runs = await second.engine.store.sourceRuns.list('remotive:remote');
+    expect(runs.map((r) => [r.trigger, r.status, r.counts.created, r.counts.unchanged])).toEqual([
+      ['api', 'ok', 0, JOBS],
+      ['manual', 'ok', JOBS, 0],
+    ]);
+    expect(runs[1]?.startedAt).toBe('2026-03-01T08:00:00.000Z');
+    await second.engine.close();
+  });
+
+  it('holds back a source that asked to wait, says until when, and runs it when forced', async () => {
+    server.route('/limited/api/remote-jobs', [
+      { status: 429, headers: { 'retry-after': '7200' }, body: '{"error":"slow down"}' },
+      { body: REMOTIVE },
+    ]);
+    const clock = { now: new Date('2026-03-02T08:00:00Z') };
+    const { engine } = await engineWith(remotive('/limited'), clock);
+    const [failed] = await ingestFromSources(engine, { actor: 'test' });
+    expect(failed?.status).toBe('failed');
+    expect(failed?.errorKind).toBe('rate_limited');
+    expect(failed?.retryAt).not.toBeNull();
+
+    clock.now = new Date(clock.now.getTime() + 60 * 60_000);
+    const [held] = await ingestFromSources(engine, { actor: 'test' });
+    expect(held?.status).toBe('skipped');
+    expect(held?.error).toMatch(/^degraded until .* after 1 failed run .*--force/);
+    expect(server.seen.filter((r) => r.path.startsWith('/limited')).length).toBe(1);
+
+    const [status] = await sourceStatuses(engine);
+    expect(status?.health).toMatchObject({
+      state: 'degraded',
+      consecutiveFailures: 1,
+      degradedUntil: held?.retryAt,
+    });
+
+    const [forced] = await ingestFromSources(engine, { actor: 'test', force: true });
+    expect(forced).toMatchObject({ status: 'ok', created: JOBS });
+    const [after] = await sourceStatuses(engine);
+    expect(after?.health).toMatchObject({
+      state: 'healthy',
+      consecutiveFailures: 0,
+      degradedUntil: null,
+    });
+    expect(after?.health.lastSuccessAt).not.toBeNull();
+    await engine.close();
+  });
+});
+
+describe('health', () => {
+  const base = {
+    id: 'run_1',
+    sourceId: 'x:y',
+    name: 'y',
+    trigger: 'schedule' as const,
+    counts: {
+      fetched: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 0,
+      closed: 0,
+      invalid: 0,
+    },
+    invalidSamples: [],
+    retryAt: null,
+    tookMs: 10,
+  };
+  const ok = (at: string) => ({
+    ...base,
+    startedAt: at,
+    finishedAt: at,
+    status: 'ok' as const,
+    error: null,
+    errorKind: null,
+  });
+  const failed = (at: string, errorKind: string, retryAt: string | null = null) => ({
+    ...base,
+    startedAt: at,
+    finishedAt: at,
+    status: 'failed' as const,
+    error: `failed: ${errorKind}`,
+    errorKind,
+    retryAt,
+  });
+
+  it('is never_run without runs, healthy after a completed run', () => {
+    expect(assessHealth([]).state).toBe('never_run');
+    expect(assessHealth([ok('2026-01-01T00:00:00Z')])).toMatchObject({
+      state: 'healthy',
+      degradedUntil: null,
+    });
+  });
+
+  it('backs off 15 min, then doubling per failure in a row, and honours a later Retry-After', () => {
+    const runs = [
+      failed('2026-01-01T03:00:00.000Z', 'server'),
+      failed('2026-01-01T02:00:00.000Z', 'server'),
+      failed('2026-01-01T01:00:00.000Z', 'timeout'),
+      ok('2026-01-01T00:00:00.000Z'),
+    ];
+    expect(assessHealth(runs)).toMatchObject({
+      state: 'degraded',
+      consecutiveFailures: 3,
+      degradedUntil: '2026-01-01T04:00:00.000Z',
+      lastSuccessAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(
+      assessHealth([failed('2026-01-01T03:00:00.000Z', 'rate_limited', '2026-01-01T09:00:00.000Z')])
+        .degradedUntil,
+    ).toBe('2026-01-01T09:00:00.000Z');
+  });
+
+  it('calls a failure the user must fix failing, not degraded', () => {
+    expect(assessHealth([failed('2026-01-01T03:00:00.000Z', 'auth')]).state).toBe('failing');
+    expect(assessHealth([failed('2026-01-01T03:00:00.000Z', 'not_found')]).state).toBe('failing');
+  });
+});
+
+describe('scheduler', () => {
+  it('refuses a schedule that is not a cron expression, naming the source option', () => {
+    let caught: unknown;
+    try {
+      resolveSources({
+        entries: [{ name: 'remote', type: 'remotive', schedule: 'every hour' }],
+        secret: () => undefined,
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isDomainError(caught, 'CONFIG_INVALID')).toBe(true);
+    expect((caught as Error).message).toMatch(
+      /sources\.0\.schedule: "every hour" is not a cron expression/,
+    );
+  });
+
+  it("holds a scheduled run inside the source's shortest polling interval", async () => {
+    server.route('/sched/api/remote-jobs', { body: REMOTIVE });
+    const clock = { now: new Date('2026-03-03T08:00:00Z') };
+    const { engine } = await engineWith(remotive('/sched', '    schedule: "0 * * * *"\n'), clock);
+    const [source] = resolveSources(engine.sources ?? { entries: [], secret: () => undefined });
+    if (source === undefined) throw new Error('no source');
+    const events: SchedulerEvent[] = [];
+    expect(await runScheduledSource(engine, source, (e) => events.push(e))).toMatchObject({
+      status: 'ok',
+    });
+    clock.now = new Date('2026-03-03T08:30:00Z');
+    expect(await runScheduledSource(engine, source, (e) => events.push(e))).toBeNull();
+    const minutes = source.adapter.terms.minPollMinutes;
+    const until = new Date(Date.parse('2026-03-03T08:00:00Z') + minutes * 60_000).toISOString();
+    expect(minutes).toBeGreaterThan(30);
+    expect(events.map((e) => e.type)).toEqual(['run', 'held']);
+    expect(events[1]).toMatchObject({ until });
+    expect(events[1]).toHaveProperty(
+      'reason',
+      expect.stringMatching(new RegExp(`at least ${minutes} min between runs`)),
+    );
+
+    const [status] = await sourceStatuses(engine);
+    expect(status).toMatchObject({ schedule: '0 * * * *', nextRunAt: until });
+    clock.now = new Date(until);
+    expect(await runScheduledSource(engine, source)).toMatchObject({
+      status: 'ok',
+      unchanged: JOBS,
+    });
+    expect((await engine.store.sourceRuns.list(source.sourceId)).map((r) => r.trigger)).toEqual([
+      'schedule',
+      'schedule',
+    ]);
+    await engine.close();
+  });
+
+  it('fires sources on their cron and stops cleanly', async () => {
+    server.route('/cron/api/remote-jobs', { body: REMOTIVE });
+    const clock = { now: new Date() };
+    // Every second; remotive's terms ask for an hour between runs, so exactly one run lands.
+    const { engine } = await engineWith(remotive('/cron', '    schedule: "* * * * * *"\n'), clock);
+    const events: SchedulerEvent[] = [];
+    const scheduler = startSourceScheduler(engine, { onEvent: (e) => events.push(e) });
+    expect(scheduler.upcoming()).toEqual([
+      { source: 'remote', schedule: '* * * * * *', nextAt: expect.any(String) as unknown },
+    ]);
+    await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['run', 'held']), {
+      timeout: 5000,
+      interval: 100,
+    });
+    await scheduler.stop();
+    expect(scheduler.upcoming()[0]?.nextAt).toBeNull();
+    expect(await engine.store.sourceRuns.list('remotive:remote')).toHaveLength(1);
+    await engine.close();
+  });
+});
+
+describe('secret vault', () => {
+  it('keeps only ciphertext in the database and refuses another key or another name', async () => {
+    const clock = { now: new Date('2026-03-04T08:00:00Z') };
+    const { engine, home } = await engineWith('  []\n', clock, {
+      APPLYDESK_SECRET_KEY: 'first key',
+    });
+    const vault = engine.vault;
+    if (vault === undefined) throw new Error('no vault');
+    await vault.put('oauth:upwork:mine', 'refresh-token-SECRET-123');
+    expect(await vault.get('oauth:upwork:mine')).toBe('refresh-token-SECRET-123');
+    const stored = await engine.store.secrets.get('oauth:upwork:mine');
+    expect(stored).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(stored).not.toContain('SECRET');
+    await vault.put('oauth:upwork:mine', 'refresh-token-SECRET-123');
+    expect(await engine.store.secrets.get('oauth:upwork:mine')).not.toBe(stored);
+
+    // Copied under another name, the ciphertext does not open.
+    await engine.store.secrets.put('oauth:upwork:other', stored ?? '');
+    await expect(vault.get('oauth:upwork:other')).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const other = new SecretVault(engine.store.secrets, () => Buffer.alloc(32, 7));
+    await expect(other.get('oauth:upwork:mine')).rejects.toThrow(
+      /cannot be decrypted with this secret key/,
+    );
+    await engine.close();
+
+    const raw = new BetterSqlite3(join(home, 'applydesk.sqlite'), { readonly: true });
+    const dump = JSON.stringify(raw.prepare('select * from secrets').all());
+    raw.close();
+    expect(dump).not.toContain('refresh-token');
+  });
+});
+
+describe('sign-in (Upwork OAuth2)', () => {
+  const upwork = () =>
+    `  - name: upwork\n    type: upwork\n    query: typescript\n    baseUrl: ${server.url}\n`;
+  const env = {
+    UPWORK_CLIENT_ID: 'client-abc',
+    UPWORK_CLIENT_SECRET: 'client-secret-xyz',
+    UPWORK_REDIRECT_URI: 'http://127.0.0.1:53682/callback',
+    APPLYDESK_SECRET_KEY: 'test key',
+  };
+
+  it('sends the user to Upwork with a fresh state, trades the code, and stores the tokens encrypted', async () => {
+    server.route('/api/v3/oauth2/token', { body: TOKENS });
+    const clock = { now: new Date('2026-03-05T08:00:00Z') };
+    const config = `  - name: upwork\n    type: upwork\n    query: typescript\n    maxPages: 1\n    baseUrl: ${server.url}\n    authorizeBaseUrl: ${server.url}\n`;
+    const { engine } = await engineWith(config, clock, env);
+    const start = beginSourceAuthorization(engine, 'upwork');
+    const url = new URL(start.url);
+    expect(url.origin + url.pathname).toBe(`${server.url}/ab/account-security/oauth2/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: 'client-abc',
+      redirect_uri: 'http://127.0.0.1:53682/callback',
+      state: start.state,
+    });
+    expect(beginSourceAuthorization(engine, 'upwork').state).not.toBe(start.state);
+
+    const done = await completeSourceAuthorization(engine, 'upwork', 'the-code');
+    expect(done).toEqual({
+      source: 'upwork',
+      expiresAt: '2026-03-06T08:00:00.000Z',
+      refreshable: true,
+    });
+    const sent = new URLSearchParams(server.seen.at(-1)?.body ?? '');
+    expect(Object.fromEntries(sent)).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'the-code',
+      client_id: 'client-abc',
+      redirect_uri: 'http://127.0.0.1:53682/callback',
+    });
+    const vault = engine.vault;
+    if (vault === undefined) throw new Error('no vault');
+    expect(await vaultTokenStore(vault, 'upwork:upwork').load()).toEqual({
+      accessToken: 'oauth2v2_fixture_access_5f1c0e7a9b',
+      refreshToken: 'oauth2v2_fixture_refresh_8d2b4c6e1a',
+      expiresAt: '2026-03-06T08:00:00.000Z',
+    });
+    expect(await engine.store.secrets.get('oauth:upwork:upwork')).not.toContain('oauth2v2');
+
+    // A run of the source uses the stored tokens.
+    server.route('/graphql', { body: GRAPHQL_PAGE });
+    const [run] = await ingestFromSources(engine, { actor: 'test' });
+    expect(run?.status).toBe('ok');
+    expect(run?.created).toBeGreaterThan(0);
+    const graphql = server.seen.filter((r) => r.path === '/graphql');
+    expect(graphql[0]?.headers.authorization).toBe('Bearer oauth2v2_fixture_access_5f1c0e7a9b');
+    expect(await forgetSourceAuthorization(engine, 'upwork')).toBe(true);
+    expect(await vaultTokenStore(vault, 'upwork:upwork').load()).toBeNull();
+    await engine.close();
+  });
+
+  it('says what is missing before sending anyone anywhere', async () => {
+    const clock = { now: new Date('2026-03-05T08:00:00Z') };
+    const { engine } = await engineWith(upwork() + remotive('/x'), clock, {});
+    expect(() => beginSourceAuthorization(engine, 'upwork')).toThrow(
+      /cannot sign in yet: set UPWORK_CLIENT_ID/,
+    );
+    expect(() => beginSourceAuthorization(engine, 'remote')).toThrow(/needs no sign-in/);
+    expect(() => beginSourceAuthorization(engine, 'nope')).toThrow(/no source is named "nope"/);
+    await engine.close();
+  });
+});
