@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDedupe } from './dedupe.bench.js';
+import { benchIngest } from './ingest.bench.js';
 import { benchStore } from './store.bench.js';
 
 const results = join(dirname(fileURLToPath(import.meta.url)), 'results');
@@ -16,3 +17,7 @@ console.log(JSON.stringify(store, null, 2));
 const dedupe = { date: new Date().toISOString(), machine, ...(await benchDedupe()) };
 writeFileSync(join(results, 'dedupe.json'), `${JSON.stringify(dedupe, null, 2)}\n`);
 console.log(JSON.stringify(dedupe, null, 2));
+
+const ingest = { date: new Date().toISOString(), machine, ...(await benchIngest()) };
+writeFileSync(join(results, 'ingest.json'), `${JSON.stringify(ingest, null, 2)}\n`);
+console.log(JSON.stringify(ingest, null, 2));

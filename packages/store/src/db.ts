@@ -47,6 +47,8 @@ export interface JobsTable {
   dedupe_key: string | null;
   /** MinHash signature of the description, as encodeSignature writes it. */
   dedupe_signature: string | null;
+  /** Hash of the posting as the source sent it (fetch time left out). */
+  input_hash: string | null;
 }
 
 export interface ProfilesTable {

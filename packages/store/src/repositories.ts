@@ -72,7 +72,18 @@ export type JobUpsertInput = JobInput & {
   contentHash: string;
   dedupeKey?: string | null;
   dedupeSignature?: string | null;
+  /** Hash of the posting as the source sent it; ingest compares it to skip identical resends. */
+  inputHash?: string | null;
 };
+
+export interface StoredVersion {
+  id: string;
+  contentHash: string;
+  status: JobStatus;
+  /** A dedupe signature is stored with it. */
+  signed: boolean;
+  inputHash: string | null;
+}
 
 /** What ingest needs of a stored canonical job to put it in its near-duplicate index. */
 export interface DedupeCandidate {
@@ -112,6 +123,23 @@ export interface JobRepository {
   upsert(input: JobUpsertInput, actor: Actor): Promise<{ job: Job; outcome: UpsertOutcome }>;
   /** The same for many, in one transaction. */
   upsertMany(inputs: JobUpsertInput[], actor: Actor): Promise<Record<UpsertOutcome, number>>;
+  /** upsertMany that also says, for each input in order, the job's id and what happened to it. */
+  upsertBatch(
+    inputs: JobUpsertInput[],
+    actor: Actor,
+  ): Promise<{
+    counts: Record<UpsertOutcome, number>;
+    results: { id: string; outcome: UpsertOutcome }[];
+  }>;
+  /**
+   * What is stored of these postings, keyed `sourceType\u0000externalId`: enough for ingest to
+   * skip work (fingerprinting, dedupe) on postings whose content has not changed.
+   */
+  storedVersions(
+    keys: readonly { sourceType: string; externalId: string }[],
+  ): Promise<Map<string, StoredVersion>>;
+  /** Records that these jobs were seen again, unchanged, at `fetchedAt`. */
+  touch(ids: readonly string[], fetchedAt: string): Promise<void>;
   get(id: string): Promise<Job | null>;
   getByExternalId(sourceType: string, externalId: string): Promise<Job | null>;
   findByCanonicalUrl(canonicalUrl: string): Promise<Job[]>;

@@ -47,6 +47,43 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('ingestJobs', () => {
+  it('records an identical resend as seen, and still notices a change or a closed posting', async () => {
+    // Its own company: these must not look like the roles the other tests merge.
+    const own = {
+      company: 'Resend Widgets',
+      descriptionText: 'Widgets are made here. '.repeat(20),
+    };
+    const sent = [
+      posting('resend', 'r1', own),
+      posting('resend', 'r2', { ...own, title: 'Data Engineer' }),
+    ];
+    expect(await ingestJobs(engine, sent, { actor: 'test' })).toMatchObject({ created: 2 });
+    const later = '2026-11-21T08:00:00.000Z';
+    const again = sent.map((draft) => ({ ...draft, fetchedAt: later }));
+    expect(await ingestJobs(engine, again, { actor: 'test' })).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    const stored = await engine.store.jobs.getByExternalId('resend', 'r1');
+    expect(stored?.fetchedAt).toBe(later);
+
+    const changed = [again[0]!, { ...again[1]!, title: 'Senior Data Engineer' }];
+    expect(await ingestJobs(engine, changed, { actor: 'test' })).toMatchObject({
+      updated: 1,
+      unchanged: 1,
+    });
+    expect((await engine.store.jobs.getByExternalId('resend', 'r2'))?.title).toBe(
+      'Senior Data Engineer',
+    );
+
+    // A posting the source had dropped (closed) and lists again reopens, even if sent identically.
+    await engine.store.jobs.closeMissing('resend:acme', ['r2'], 'test');
+    expect((await engine.store.jobs.getByExternalId('resend', 'r1'))?.status).toBe('closed');
+    expect(await ingestJobs(engine, changed, { actor: 'test' })).toMatchObject({ updated: 1 });
+    expect((await engine.store.jobs.getByExternalId('resend', 'r1'))?.status).toBe('open');
+  });
+
   it('merges the same role from another source into the first, keeping both as provenance', async () => {
     const first = await ingestJobs(engine, [posting('greenhouse', 'gh-1')], { actor: 'test' });
     expect(first).toMatchObject({ created: 1, duplicates: 0 });

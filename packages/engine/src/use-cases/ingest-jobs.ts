@@ -1,10 +1,12 @@
 import {
+  fnv1a64Fast,
   isDomainError,
   prepareJob,
   type DedupeFingerprint,
   type JobInput,
   type JobInputDraft,
 } from '@applydesk/domain';
+import type { Store } from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import {
   encodeSignature,
@@ -51,10 +53,13 @@ export async function ingestJobs(
     failed: [],
   };
   const dedupe = options.dedupe ?? (await loadDeduplicator(ctx));
-  const valid: (JobInput & { contentHash: string })[] = [];
+  const resent = await skipResent(ctx, drafts);
+  result.unchanged += resent.skipped.size;
+  const valid: (JobInput & { contentHash: string; inputHash: string | null })[] = [];
   drafts.forEach((draft, index) => {
+    if (resent.skipped.has(index)) return;
     try {
-      valid.push(prepareJob(draft));
+      valid.push({ ...prepareJob(draft), inputHash: resent.hashes[index] ?? null });
     } catch (error) {
       result.failed.push({
         index,
@@ -66,19 +71,35 @@ export async function ingestJobs(
   });
   for (let start = 0; start < valid.length; start += BATCH) {
     const batch = valid.slice(start, start + BATCH);
-    const prints = batch.map((job) => fingerprintOf(dedupe, job));
-    const counts = await ctx.store.jobs.upsertMany(
-      batch.map((job, i) => ({
-        ...job,
-        dedupeKey: prints[i]!.key,
-        dedupeSignature: encodeSignature(prints[i]!.signature),
-      })),
-      options.actor,
-    );
-    result.created += counts.created;
-    result.updated += counts.updated;
-    result.unchanged += counts.unchanged;
-    result.duplicates += await mergeDuplicates(ctx, dedupe, batch, prints, options.actor);
+    // Postings stored before with the same content and a signature need no fingerprint and
+    // no dedupe: they were judged when first seen. Re-runs of a source are mostly these.
+    const stored = await ctx.store.jobs.storedVersions(batch);
+    const prints = batch.map((job) => {
+      const known = stored.get(`${job.sourceType}\u0000${job.externalId}`);
+      const settled =
+        known !== undefined &&
+        known.contentHash === job.contentHash &&
+        known.status === 'open' &&
+        known.signed;
+      return settled ? null : fingerprintOf(dedupe, job);
+    });
+    // One transaction a batch: its postings and their merges land together or not at all,
+    // so a crash mid-run re-runs whole batches and adds nothing twice.
+    await ctx.store.transaction(async (tx) => {
+      const { counts, results } = await tx.jobs.upsertBatch(
+        batch.map((job, i) => {
+          const print = prints[i];
+          return print === null || print === undefined
+            ? job
+            : { ...job, dedupeKey: print.key, dedupeSignature: encodeSignature(print.signature) };
+        }),
+        options.actor,
+      );
+      result.created += counts.created;
+      result.updated += counts.updated;
+      result.unchanged += counts.unchanged;
+      result.duplicates += await mergeDuplicates(tx, dedupe, results, prints, options.actor);
+    });
     options.onProgress?.({
       task: 'ingest',
       done: Math.min(start + BATCH, valid.length),
@@ -88,28 +109,84 @@ export async function ingestJobs(
   return result;
 }
 
+/** The source's key of a draft, when it has a usable one. */
+function keyOf(draft: JobInputDraft): { sourceType: string; externalId: string } | null {
+  const { sourceType, externalId } = draft;
+  if (
+    typeof sourceType !== 'string' ||
+    (typeof externalId !== 'string' && typeof externalId !== 'number')
+  )
+    return null;
+  return { sourceType, externalId: String(externalId) };
+}
+
+/** Hash of a posting as sent, without its fetch time (which changes every run). */
+function inputHashOf(draft: JobInputDraft): string {
+  const { fetchedAt: _fetchedAt, ...sent } = draft;
+  return fnv1a64Fast(JSON.stringify(sent));
+}
+
 /**
- * Marks each posting that is a near duplicate of another stored role as a duplicate of it
- * (its own row and provenance are kept), and adds the rest to the index for later postings.
+ * Finds postings the source sent exactly as last time (same input hash, still open, already
+ * fingerprinted) and records them as seen without normalizing them again: on a re-run of a
+ * large board that is nearly every posting, and normalizing is the costly step.
+ */
+async function skipResent(
+  ctx: EngineContext,
+  drafts: readonly JobInputDraft[],
+): Promise<{ skipped: Set<number>; hashes: (string | null)[] }> {
+  const keys = drafts.map(keyOf);
+  const hashes = drafts.map((draft, i) => (keys[i] === null ? null : inputHashOf(draft)));
+  const stored = await ctx.store.jobs.storedVersions(
+    keys.filter((key): key is NonNullable<typeof key> => key !== null),
+  );
+  const skipped = new Set<number>();
+  const byFetch = new Map<string, string[]>();
+  drafts.forEach((draft, i) => {
+    const key = keys[i];
+    if (key === null || key === undefined) return;
+    const known = stored.get(`${key.sourceType}\u0000${key.externalId}`);
+    if (
+      known === undefined ||
+      known.inputHash !== hashes[i] ||
+      known.status !== 'open' ||
+      !known.signed
+    )
+      return;
+    const fetchedAt =
+      typeof draft.fetchedAt === 'string' ? draft.fetchedAt : ctx.now().toISOString();
+    if (Number.isNaN(Date.parse(fetchedAt))) return;
+    skipped.add(i);
+    const ids = byFetch.get(fetchedAt) ?? [];
+    ids.push(known.id);
+    byFetch.set(fetchedAt, ids);
+  });
+  for (const [fetchedAt, ids] of byFetch) await ctx.store.jobs.touch(ids, fetchedAt);
+  return { skipped, hashes };
+}
+
+/**
+ * Marks each fingerprinted posting that is a near duplicate of another stored role as a
+ * duplicate of it (its own row and provenance are kept), and adds the rest to the index for
+ * later postings.
  */
 async function mergeDuplicates(
-  ctx: EngineContext,
+  store: Store,
   dedupe: Deduplicator,
-  batch: readonly JobInput[],
-  prints: readonly DedupeFingerprint[],
+  stored: readonly { id: string }[],
+  prints: readonly (DedupeFingerprint | null)[],
   actor: string,
 ): Promise<number> {
   let merged = 0;
-  for (const [i, job] of batch.entries()) {
-    const print = prints[i]!;
-    const stored = await ctx.store.jobs.getByExternalId(job.sourceType, job.externalId);
-    if (stored === null) continue;
+  for (const [i, print] of prints.entries()) {
+    const id = stored[i]?.id;
+    if (print === null || id === undefined) continue;
     const match = dedupe.detector.find(print);
-    if (match !== null && match.id !== stored.id) {
-      const outcome = await ctx.store.jobs.markDuplicate(stored.id, match.id, actor);
+    if (match !== null && match.id !== id) {
+      const outcome = await store.jobs.markDuplicate(id, match.id, actor);
       if (outcome.changed) merged++;
     } else {
-      dedupe.detector.add(stored.id, print);
+      dedupe.detector.add(id, print);
     }
   }
   return merged;

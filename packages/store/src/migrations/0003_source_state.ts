@@ -2,6 +2,7 @@ import type { Dialect } from '../repositories.js';
 
 /**
  * What ApplyDesk remembers about its sources between runs:
+ * - `jobs.input_hash`: what the source sent last time, hashed, so a re-run skips unchanged postings cheaply.
  * - `source_runs`: one row per run of a source (counts, outcome, error, when it may be tried
  *   again). Health is read from the newest runs, so it cannot drift from what happened.
  * - `http_cache`: validators and bodies of conditional GETs, per source, so a restarted
@@ -14,6 +15,8 @@ export function sourceStateSchema(dialect: Dialect): string[] {
   const json = dialect === 'postgres' ? 'jsonb' : 'text';
   const id = dialect === 'postgres' ? 'text collate "C"' : 'text';
   return [
+    // A hash of the posting as the source sent it: an identical resend skips normalizing.
+    `alter table jobs add column input_hash text`,
     `create table source_runs (
       id ${id} primary key,
       source_id text not null,

@@ -105,6 +105,7 @@ export function jobToRow(
     updated_at: now,
     dedupe_key: input.dedupeKey ?? null,
     dedupe_signature: input.dedupeSignature ?? null,
+    input_hash: input.inputHash ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Job } from '@applydesk/domain';
 import { toCount } from '../codec.js';
-import { withTx, type StoreContext } from '../context.js';
+import { chunks, withTx, type StoreContext } from '../context.js';
 import type {
   Actor,
   DedupeCandidate,
@@ -9,6 +9,7 @@ import type {
   JobRepository,
   MergeOutcome,
   ProvenanceEntry,
+  StoredVersion,
   UpsertOutcome,
 } from '../repositories.js';
 import {
@@ -21,7 +22,7 @@ import {
 } from './job.dedupe.js';
 import { listJobs } from './job.list.js';
 import { JOB_COLUMNS, jobFromRow, type JobWrite } from './job.mapper.js';
-import { closeMissingJobs, upsertJobs } from './job.upsert.js';
+import { closeMissingJobs, storedVersions, upsertJobs } from './job.upsert.js';
 
 export class SqlJobRepository implements JobRepository {
   constructor(private readonly ctx: StoreContext) {}
@@ -35,6 +36,26 @@ export class SqlJobRepository implements JobRepository {
         throw new Error('unreachable: an upserted job is missing');
       return { job, outcome: result.outcome };
     });
+  }
+
+  async upsertBatch(inputs: JobWrite[], actor: Actor) {
+    if (inputs.length === 0)
+      return { counts: { created: 0, updated: 0, unchanged: 0 }, results: [] };
+    return withTx(this.ctx, (tx) => upsertJobs(tx, inputs, actor));
+  }
+
+  async touch(ids: readonly string[], fetchedAt: string): Promise<void> {
+    const at = this.ctx.codec.time(fetchedAt);
+    await withTx(this.ctx, async (tx) => {
+      for (const part of chunks(ids, 1000))
+        await tx.db.updateTable('jobs').set({ fetched_at: at }).where('id', 'in', part).execute();
+    });
+  }
+
+  storedVersions(
+    keys: readonly { sourceType: string; externalId: string }[],
+  ): Promise<Map<string, StoredVersion>> {
+    return storedVersions(this.ctx, keys);
   }
 
   async upsertMany(inputs: JobWrite[], actor: Actor): Promise<Record<UpsertOutcome, number>> {

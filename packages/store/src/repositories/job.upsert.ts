@@ -1,10 +1,10 @@
-import type { EventInput } from '@applydesk/domain';
+import type { EventInput, JobStatus } from '@applydesk/domain';
 import { sql, type Insertable } from 'kysely';
 import { nowIso } from '../codec.js';
 import { chunks, type StoreContext } from '../context.js';
 import type { JobsTable } from '../db.js';
 import { newId } from '../ids.js';
-import type { Actor, UpsertOutcome } from '../repositories.js';
+import type { Actor, StoredVersion, UpsertOutcome } from '../repositories.js';
 import { appendEvents } from './event.repository.js';
 import { promoteDuplicates, writeDedupeSignatures } from './job.dedupe.js';
 import {
@@ -25,6 +25,7 @@ interface Existing {
   status: string;
   /** No dedupe signature stored: an unchanged input that brings one fills it in. */
   unsigned: boolean;
+  inputHash: string | null;
 }
 
 const keyOf = (input: { sourceType: string; externalId: string }): string =>
@@ -74,7 +75,7 @@ export async function upsertJobs(
 
 async function lookup(
   ctx: StoreContext,
-  inputs: readonly JobWrite[],
+  inputs: readonly { sourceType: string; externalId: string }[],
   known: Map<string, Existing>,
 ): Promise<void> {
   const bySource = new Map<string, string[]>();
@@ -90,6 +91,7 @@ async function lookup(
       .select(['id', 'external_id', 'content_hash', 'status'])
       // Whether a signature is stored, not the signature: a page of them would be ~350 kB.
       .select(sql<number>`case when dedupe_signature is null then 1 else 0 end`.as('unsigned'))
+      .select('input_hash')
       .where('source_type', '=', sourceType)
       .where('external_id', 'in', externalIds)
       .execute();
@@ -99,9 +101,29 @@ async function lookup(
         contentHash: row.content_hash,
         status: row.status,
         unsigned: Number(row.unsigned) === 1,
+        inputHash: row.input_hash,
       });
     }
   }
+}
+
+/** Stored content hash, status and whether signed, per `sourceType\u0000externalId`, in chunks. */
+export async function storedVersions(
+  ctx: StoreContext,
+  keys: readonly { sourceType: string; externalId: string }[],
+): Promise<Map<string, StoredVersion>> {
+  const known = new Map<string, Existing>();
+  for (const part of chunks(keys, CHUNK)) await lookup(ctx, part, known);
+  const out = new Map<string, StoredVersion>();
+  for (const [key, existing] of known)
+    out.set(key, {
+      id: existing.id,
+      contentHash: existing.contentHash,
+      status: existing.status as JobStatus,
+      signed: !existing.unsigned,
+      inputHash: existing.inputHash,
+    });
+  return out;
 }
 
 async function upsertChunk(
@@ -116,6 +138,8 @@ async function upsertChunk(
   const updates: { input: JobWrite; existing: Existing; row: Insertable<JobsTable> }[] = [];
   const unchangedByFetch = new Map<string, string[]>();
   const signing: { jobId: string; key: string; signature: string }[] = [];
+  /** Unchanged content sent differently (a field ApplyDesk does not read changed). */
+  const rehashed: { id: string; inputHash: string | null }[] = [];
   const results: { id: string; outcome: UpsertOutcome }[] = [];
   const signed = (input: JobWrite): boolean =>
     input.dedupeSignature !== undefined && input.dedupeSignature !== null;
@@ -130,6 +154,7 @@ async function upsertChunk(
         contentHash: input.contentHash,
         status: 'open',
         unsigned: !signed(input),
+        inputHash: input.inputHash ?? null,
       });
       results.push({ id, outcome: 'created' });
     } else if (existing.contentHash === input.contentHash && existing.status === 'open') {
@@ -145,6 +170,10 @@ async function upsertChunk(
         });
         existing.unsigned = false;
       }
+      if (input.inputHash !== undefined && input.inputHash !== existing.inputHash) {
+        rehashed.push({ id: existing.id, inputHash: input.inputHash });
+        existing.inputHash = input.inputHash;
+      }
       results.push({ id: existing.id, outcome: 'unchanged' });
     } else {
       // Changed content, or a closed posting that is listed again: both reopen it.
@@ -154,6 +183,7 @@ async function upsertChunk(
         contentHash: input.contentHash,
         status: 'open',
         unsigned: !signed(input),
+        inputHash: input.inputHash ?? null,
       });
       results.push({ id: existing.id, outcome: 'updated' });
     }
@@ -193,6 +223,7 @@ async function upsertChunk(
           // The signature described the old content: the new one, or none. duplicate_of stays.
           dedupe_key: eb.ref('excluded.dedupe_key'),
           dedupe_signature: eb.ref('excluded.dedupe_signature'),
+          input_hash: eb.ref('excluded.input_hash'),
         })),
       )
       .execute();
@@ -205,6 +236,8 @@ async function upsertChunk(
       .execute();
   }
   await writeDedupeSignatures(ctx, signing);
+  for (const { id, inputHash } of rehashed)
+    await ctx.db.updateTable('jobs').set({ input_hash: inputHash }).where('id', '=', id).execute();
 
   const events: EventInput[] = [];
   for (const row of inserts) {

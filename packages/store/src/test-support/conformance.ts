@@ -258,6 +258,36 @@ export function defineStoreConformance(
       });
     });
 
+    describe('jobs.upsertBatch and storedVersions', () => {
+      it('gives each input its id and outcome in order, and reports stored versions', async () => {
+        const src = uniqueSource('batch');
+        const a = jobInput({ sourceType: src, externalId: 'a' });
+        const b = jobInput({ sourceType: src, externalId: 'b' });
+        const first = await store.jobs.upsertBatch([a, b], 'test');
+        expect(first.counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
+        expect(first.results.map((r) => r.outcome)).toEqual(['created', 'created']);
+        const changed = { ...b, title: 'Changed Title', contentHash: 'changed-hash' };
+        const second = await store.jobs.upsertBatch([changed, a], 'test');
+        expect(second.results).toEqual([
+          { id: first.results[1]?.id, outcome: 'updated' },
+          { id: first.results[0]?.id, outcome: 'unchanged' },
+        ]);
+        const versions = await store.jobs.storedVersions([
+          { sourceType: src, externalId: 'a' },
+          { sourceType: src, externalId: 'b' },
+          { sourceType: src, externalId: 'missing' },
+        ]);
+        expect([...versions.keys()].sort()).toEqual([`${src}\u0000a`, `${src}\u0000b`]);
+        expect(versions.get(`${src}\u0000b`)).toEqual({
+          id: first.results[1]?.id,
+          contentHash: 'changed-hash',
+          status: 'open',
+          signed: false,
+          inputHash: null,
+        });
+      });
+    });
+
     describe('jobs.closeMissing', () => {
       it('closes open postings of the source that are not kept, and reopens one that returns', async () => {
         const src = uniqueSource();
