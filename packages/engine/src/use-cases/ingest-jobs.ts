@@ -6,7 +6,7 @@ import {
   type JobInput,
   type JobInputDraft,
 } from '@applydesk/domain';
-import type { Store } from '@applydesk/store';
+import type { Store, StoredVersion } from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import {
   encodeSignature,
@@ -73,9 +73,10 @@ export async function ingestJobs(
     const batch = valid.slice(start, start + BATCH);
     // Postings stored before with the same content and a signature need no fingerprint and
     // no dedupe: they were judged when first seen. Re-runs of a source are mostly these.
-    const stored = await ctx.store.jobs.storedVersions(batch);
     const prints = batch.map((job) => {
-      const known = stored.get(`${job.sourceType}\u0000${job.externalId}`);
+      // Read before this call stored anything: a posting listed twice in one call is
+      // fingerprinted again the second time, which costs time, not correctness.
+      const known = resent.stored.get(`${job.sourceType}\u0000${job.externalId}`);
       const settled =
         known !== undefined &&
         known.contentHash === job.contentHash &&
@@ -134,7 +135,12 @@ function inputHashOf(draft: JobInputDraft): string {
 async function skipResent(
   ctx: EngineContext,
   drafts: readonly JobInputDraft[],
-): Promise<{ skipped: Set<number>; hashes: (string | null)[] }> {
+): Promise<{
+  skipped: Set<number>;
+  hashes: (string | null)[];
+  /** What was stored of these postings before this call, reused to skip fingerprinting. */
+  stored: Map<string, StoredVersion>;
+}> {
   const keys = drafts.map(keyOf);
   const hashes = drafts.map((draft, i) => (keys[i] === null ? null : inputHashOf(draft)));
   const stored = await ctx.store.jobs.storedVersions(
@@ -162,7 +168,7 @@ async function skipResent(
     byFetch.set(fetchedAt, ids);
   });
   for (const [fetchedAt, ids] of byFetch) await ctx.store.jobs.touch(ids, fetchedAt);
-  return { skipped, hashes };
+  return { skipped, hashes, stored };
 }
 
 /**
