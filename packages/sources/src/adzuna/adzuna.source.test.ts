@@ -1,69 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { failureKind } from '../http/http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
-import { AdzunaConfig, adzunaSource } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob } from '@applydesk/domain';
+import { adapterHarness, describeHttpFailures, fixture } from '../test-support/replay-server.js';
+import { adzunaSource } from './index.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 const SECRETS = { ADZUNA_APP_ID: 'app-id-1234', ADZUNA_APP_KEY: 'k3y/secret+value' };
 const PAGE_1 = '/v1/api/jobs/gb/search/1';
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(adzunaSource, {
+  config: { name: 'uk', country: 'gb', query: 'typescript developer', location: 'Manchester' },
+  secrets: SECRETS,
+  now: NOW,
+  server: 'file',
 });
-afterAll(() => server.close());
-afterEach(() => {
-  server.seen.length = 0;
-});
-
-function ctx(overrides: Record<string, unknown> = {}) {
-  const config = AdzunaConfig.parse({
-    name: 'uk',
-    type: 'adzuna',
-    country: 'gb',
-    query: 'typescript developer',
-    location: 'Manchester',
-    baseUrl: server.url,
-    ...overrides,
-  });
-  return {
-    sourceId: 'adzuna:uk',
-    config,
-    secrets: SECRETS,
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-function noSecrets(error: DomainError) {
-  const shown = JSON.stringify({
-    message: error.message,
-    hint: error.hint,
-    details: error.details,
-  });
-  for (const secret of Object.values(SECRETS)) {
-    expect(shown).not.toContain(secret);
-    expect(shown).not.toContain(encodeURIComponent(secret));
-  }
-}
+const { server, ctx, fetchPages, normalizeAll } = harness;
 
 function posting(i: number) {
   return {
@@ -80,7 +30,7 @@ function posting(i: number) {
 describe('adzuna source', () => {
   it('sends the keys and search words as Adzuna expects them', async () => {
     server.route(PAGE_1, { body: fixture(import.meta.url, 'search-gb-page1.json') });
-    await collect(adzunaSource.fetch(ctx()));
+    await fetchPages();
     expect(server.seen).toHaveLength(1);
     const seen = new URL(server.seen[0]!.path, server.url);
     expect(seen.pathname).toBe(PAGE_1);
@@ -98,17 +48,9 @@ describe('adzuna source', () => {
   it('maps postings field by field, each passing prepareJob', async () => {
     server.route(PAGE_1, { body: fixture(import.meta.url, 'search-gb-page1.json') });
     const c = ctx();
-    const [page] = await collect(adzunaSource.fetch(c));
+    const [page] = await fetchPages(c);
     expect(page).toHaveLength(4);
-    const drafts: JobInputDraft[] = [];
-    const errors: DomainError[] = [];
-    for (const raw of page!) {
-      try {
-        drafts.push(adzunaSource.normalize(raw, c));
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
+    const { drafts, errors } = normalizeAll(page!, c);
     expect(drafts).toHaveLength(3);
     const [typescript, data, partTime] = drafts;
     expect(typescript).toEqual({
@@ -163,7 +105,7 @@ describe('adzuna source', () => {
       }),
     });
     const c = ctx({ country: 'de' });
-    const [page] = await collect(adzunaSource.fetch(c));
+    const [page] = await fetchPages(c);
     expect(adzunaSource.normalize(page![0], c).salary).toEqual({
       min: 50000,
       max: 60000,
@@ -182,7 +124,7 @@ describe('adzuna source', () => {
     server.route('/v1/api/jobs/gb/search/2', {
       body: JSON.stringify({ count: 53, results: [posting(50), posting(51), posting(52)] }),
     });
-    const pages = await collect(adzunaSource.fetch(ctx()));
+    const pages = await fetchPages();
     expect(pages.map((p) => p.length)).toEqual([50, 3]);
     expect(server.seen.map((s) => new URL(s.path, server.url).pathname)).toEqual([
       PAGE_1,
@@ -190,14 +132,26 @@ describe('adzuna source', () => {
     ]);
 
     server.seen.length = 0;
-    const limited = await collect(adzunaSource.fetch(ctx({ maxPages: 1 })));
+    const limited = await fetchPages(ctx({ maxPages: 1 }));
     expect(limited.map((p) => p.length)).toEqual([50]);
     expect(server.seen).toHaveLength(1);
   });
 
-  it('yields nothing for an empty search', async () => {
-    server.route(PAGE_1, { body: fixture(import.meta.url, 'search-empty.json') });
-    expect(await collect(adzunaSource.fetch(ctx()))).toEqual([]);
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: PAGE_1,
+      refused: {
+        statuses: [401, 403],
+        body: fixture(import.meta.url, 'auth-fail.json'),
+        names: ['ADZUNA_APP_ID', 'ADZUNA_APP_KEY'],
+      },
+      rateLimited: { retryAfter: 120, body: '{}' },
+      serverError: { status: 500, body: 'Internal Server Error' },
+      truncated: '{"count": 3, "results": [',
+      shapeless: '{"count": 3, "results": {"a": 1}}',
+      empty: { body: fixture(import.meta.url, 'search-empty.json') },
+      secrets: Object.values(SECRETS),
+    });
   });
 
   it('reports how many postings match in test()', async () => {
@@ -207,43 +161,6 @@ describe('adzuna source', () => {
     expect(new URL(server.seen[0]!.path, server.url).searchParams.get('results_per_page')).toBe(
       '1',
     );
-  });
-
-  it('names the variables to check when the keys are refused, without showing them', async () => {
-    for (const status of [401, 403]) {
-      server.route(PAGE_1, { status, body: fixture(import.meta.url, 'auth-fail.json') });
-      const error = await failure(collect(adzunaSource.fetch(ctx())));
-      expect(failureKind(error)).toBe('auth');
-      expect(error.message).toContain('ADZUNA_APP_ID');
-      expect(error.message).toContain('ADZUNA_APP_KEY');
-      noSecrets(error);
-    }
-  });
-
-  it('reports 429 as rate_limited with the time to retry', async () => {
-    server.route(PAGE_1, { status: 429, headers: { 'retry-after': '120' }, body: '{}' });
-    const before = Date.now();
-    const error = await failure(collect(adzunaSource.fetch(ctx())));
-    expect(failureKind(error)).toBe('rate_limited');
-    const retryAt = Date.parse(String(error.details?.retryAt));
-    expect(retryAt).toBeGreaterThanOrEqual(before + 119_000);
-    expect(retryAt).toBeLessThan(Date.now() + 121_000);
-    noSecrets(error);
-  });
-
-  it('reports 500 as server and a broken body as malformed, without the keys', async () => {
-    server.route(PAGE_1, { status: 500, body: 'Internal Server Error' });
-    const server500 = await failure(collect(adzunaSource.fetch(ctx())));
-    expect(failureKind(server500)).toBe('server');
-    noSecrets(server500);
-
-    server.route(PAGE_1, { body: '{"count": 3, "results": [' });
-    const malformed = await failure(collect(adzunaSource.fetch(ctx())));
-    expect(failureKind(malformed)).toBe('malformed');
-    noSecrets(malformed);
-
-    server.route(PAGE_1, { body: '{"count": 3, "results": {"a": 1}}' });
-    expect(failureKind(await failure(collect(adzunaSource.fetch(ctx()))))).toBe('malformed');
   });
 
   it('asks for both keys and a known country', () => {

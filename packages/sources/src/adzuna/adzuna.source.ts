@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import {
-  DomainError,
-  type EmploymentType,
-  type JobInputDraft,
-  type RemoteMode,
-} from '@applydesk/domain';
+import { inferRemote, type EmploymentType, type JobInputDraft } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { maskSecrets, rethrowKeyed, type RefusedKey } from '../shared/mask.js';
+import { postingObject, refuse } from '../shared/refuse.js';
+import { withSignal } from '../shared/requests.js';
+import { amountOf, salaryRange } from '../shared/salary.js';
+import { text } from '../shared/text-fields.js';
+import { apiBase, looksLikeHttpUrl } from '../shared/urls.js';
 
 /** Adzuna's country sites, each with the currency its salaries are quoted in. */
 export const ADZUNA_COUNTRIES = {
@@ -34,20 +37,19 @@ export type AdzunaCountry = keyof typeof ADZUNA_COUNTRIES;
 
 const COUNTRY_CODES = Object.keys(ADZUNA_COUNTRIES) as [AdzunaCountry, ...AdzunaCountry[]];
 const RESULTS_PER_PAGE = 50;
-const SECRET_NAMES = 'ADZUNA_APP_ID and ADZUNA_APP_KEY';
+const REFUSED: RefusedKey = {
+  source: 'Adzuna',
+  what: 'the credentials',
+  check: 'ADZUNA_APP_ID and ADZUNA_APP_KEY',
+  hint: 'set ADZUNA_APP_ID and ADZUNA_APP_KEY from https://developer.adzuna.com/admin/access_details',
+};
 
 export const AdzunaConfig = BaseSourceConfig.extend({
   type: z.literal('adzuna'),
   country: z.enum(COUNTRY_CODES).describe("Adzuna's country site: gb, us, de, fr, nl, au, ca, …"),
   query: z.string().min(1).optional().describe('keywords (Adzuna `what`)'),
   location: z.string().min(1).optional().describe('place name (Adzuna `where`)'),
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(5)
-    .describe('pages of 50 postings to read per run'),
+  maxPages: maxPagesOption(100, 'pages of 50 postings to read per run'),
 });
 export type AdzunaConfig = z.infer<typeof AdzunaConfig>;
 
@@ -87,7 +89,7 @@ function searchUrl(
   page: number,
   perPage: number,
 ): string {
-  const base = (config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const base = apiBase(config.baseUrl, DEFAULT_BASE_URL);
   const params = new URLSearchParams({
     app_id: secrets.ADZUNA_APP_ID,
     app_key: secrets.ADZUNA_APP_KEY,
@@ -99,38 +101,7 @@ function searchUrl(
   return `${base}/v1/api/jobs/${config.country}/search/${page}?${params.toString()}`;
 }
 
-/** Removes every spelling of the credentials from a text (raw and URL-encoded). */
-function redact(text: string, secrets: AdzunaSecrets): string {
-  let out = text;
-  for (const secret of [secrets.ADZUNA_APP_KEY, secrets.ADZUNA_APP_ID]) {
-    for (const form of new Set([secret, encodeURIComponent(secret)]))
-      out = out.split(form).join('***');
-  }
-  return out;
-}
-
-/** Re-raises a client failure without the keys, naming the variables to check when access is refused. */
-function rethrow(error: unknown, secrets: AdzunaSecrets): never {
-  const kind = failureKind(error);
-  if (kind === null || !(error instanceof DomainError)) throw error;
-  const details = { ...error.details };
-  if (typeof details.url === 'string') details.url = redact(details.url, secrets);
-  if (kind === 'auth') {
-    const status = typeof details.status === 'number' ? ` (HTTP ${details.status})` : '';
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      `Adzuna refused the credentials${status}: check ${SECRET_NAMES}`,
-      {
-        hint: `set ${SECRET_NAMES} from https://developer.adzuna.com/admin/access_details`,
-        details,
-      },
-    );
-  }
-  throw new DomainError('UPSTREAM_FAILED', redact(error.message, secrets), {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    details,
-  });
-}
+const secretsOf = (secrets: AdzunaSecrets) => [secrets.ADZUNA_APP_KEY, secrets.ADZUNA_APP_ID];
 
 async function getPage(
   ctx: SourceContext<AdzunaConfig, AdzunaSecrets>,
@@ -140,34 +111,27 @@ async function getPage(
   const url = searchUrl(ctx.config, ctx.secrets, page, perPage);
   let body: unknown;
   try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
+    body = await ctx.http.getJson(url, withSignal(ctx.signal));
   } catch (error) {
-    rethrow(error, ctx.secrets);
+    rethrowKeyed(error, secretsOf(ctx.secrets), REFUSED);
   }
+  const where = maskSecrets(url, secretsOf(ctx.secrets));
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DomainError(
-      'UPSTREAM_FAILED',
+    throw httpFailure(
+      'malformed',
+      where,
       `Adzuna answered page ${page} with something other than a search result`,
-      {
-        details: { kind: 'malformed', url: redact(url, ctx.secrets) },
-      },
     );
   }
   const record = body as AdzunaPage;
   if (record.results !== undefined && !Array.isArray(record.results)) {
-    throw new DomainError(
-      'UPSTREAM_FAILED',
+    throw httpFailure(
+      'malformed',
+      where,
       `Adzuna answered page ${page} with \`results\` that is not a list`,
-      {
-        details: { kind: 'malformed', url: redact(url, ctx.secrets) },
-      },
     );
   }
   return record;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 }
 
 /** Adzuna wraps the search words in `<strong>` in titles; a title is plain text. */
@@ -178,28 +142,11 @@ function stripTags(value: string): string {
     .trim();
 }
 
-function isoOrNull(value: unknown): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
 function employmentType(posting: AdzunaPosting): EmploymentType {
   if (posting.contract_type === 'contract') return 'contract';
   if (posting.contract_time === 'full_time') return 'full_time';
   if (posting.contract_time === 'part_time') return 'part_time';
   return 'unknown';
-}
-
-function remoteMode(...texts: string[]): RemoteMode {
-  const joined = texts.join(' ');
-  if (/\bhybrid\b/i.test(joined)) return 'hybrid';
-  if (/\bremote\b|\bwork(ing)? from home\b|\bhome[- ]based\b/i.test(joined)) return 'remote';
-  return 'unknown';
-}
-
-function amount(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }
 
 /**
@@ -209,31 +156,23 @@ function amount(value: unknown): number | null {
  */
 function salary(posting: AdzunaPosting, country: AdzunaCountry): JobInputDraft['salary'] {
   if (String(posting.salary_is_predicted ?? '0') === '1') return null;
-  let min = amount(posting.salary_min);
-  let max = amount(posting.salary_max);
-  if (min === null && max === null) return null;
-  if (min !== null && max !== null && min > max) [min, max] = [max, min];
-  return { min, max, currency: ADZUNA_COUNTRIES[country], period: 'year' };
+  const [min, max] = [amountOf(posting.salary_min), amountOf(posting.salary_max)];
+  return salaryRange(min, max, ADZUNA_COUNTRIES[country], 'year');
 }
 
-function invalid(id: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `Adzuna posting ${id}: ${reason}`, {
-    details: { externalId: id },
-  });
-}
+const invalid = (id: string, reason: string) => refuse('Adzuna', id, reason);
 
 export function normalizeAdzuna(
   raw: unknown,
   ctx: Pick<SourceContext<AdzunaConfig, AdzunaSecrets>, 'sourceId' | 'config' | 'now'>,
 ): JobInputDraft {
-  if (typeof raw !== 'object' || raw === null) throw invalid('?', 'is not an object');
-  const posting = raw as AdzunaPosting;
+  const posting = postingObject<AdzunaPosting>('Adzuna', raw);
   const id = text(posting.id);
   if (id === '') throw invalid('?', 'has no id');
   const title = stripTags(text(posting.title));
   if (title === '') throw invalid(id, 'has no title');
   const url = text(posting.redirect_url);
-  if (!/^https?:\/\//i.test(url)) throw invalid(id, 'has no redirect_url');
+  if (!looksLikeHttpUrl(url)) throw invalid(id, 'has no redirect_url');
   const company = text(posting.company?.display_name);
   if (company === '') throw invalid(id, 'names no company');
   const location = text(posting.location?.display_name) || null;
@@ -245,12 +184,12 @@ export function normalizeAdzuna(
     title,
     company,
     location,
-    remote: remoteMode(title, location ?? ''),
+    remote: inferRemote({ title, location }),
     employmentType: employmentType(posting),
     salary: salary(posting, ctx.config.country),
     descriptionHtml: text(posting.description),
     descriptionText: '',
-    postedAt: isoOrNull(posting.created),
+    postedAt: firstDate(ctx.now(), posting.created),
     fetchedAt: ctx.now().toISOString(),
     raw,
   };

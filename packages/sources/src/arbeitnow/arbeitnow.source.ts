@@ -1,28 +1,27 @@
 import { z } from 'zod';
 import {
-  DomainError,
-  extractSkills,
-  formatIssues,
-  normalizeSkill,
+  inferEmploymentType,
   type EmploymentType,
   type JobInputDraft,
   type RemoteMode,
   type Seniority,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { idOf, parsePosting } from '../shared/refuse.js';
+import { getShaped, reportTest } from '../shared/requests.js';
+import { skillsFromTags } from '../shared/tags.js';
+import { apiBase } from '../shared/urls.js';
 
 export const ARBEITNOW_TYPE = 'arbeitnow';
 const DEFAULT_BASE = 'https://www.arbeitnow.com';
 
 export const ArbeitnowConfig = BaseSourceConfig.extend({
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(5)
-    .describe('read at most this many pages (about 100 postings each), newest first'),
+  maxPages: maxPagesOption(
+    50,
+    'read at most this many pages (about 100 postings each), newest first',
+  ),
 });
 export type ArbeitnowConfig = z.infer<typeof ArbeitnowConfig>;
 
@@ -53,31 +52,26 @@ type Ctx = Pick<
 >;
 
 export function arbeitnowUrl(config: ArbeitnowConfig, page: number): string {
-  return `${(config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '')}/api/job-board-api?page=${page}`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/api/job-board-api?page=${page}`;
 }
 
-async function getPage(ctx: Ctx, page: number): Promise<z.infer<typeof Page>> {
-  const url = arbeitnowUrl(ctx.config, page);
-  const body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  const parsed = Page.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without a data list: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data;
+function getPage(ctx: Ctx, page: number): Promise<z.infer<typeof Page>> {
+  return getShaped(ctx, arbeitnowUrl(ctx.config, page), {
+    schema: Page,
+    what: 'without a data list',
+  });
 }
 
-/** Arbeitnow's job_types mix contract kinds and levels, in English and German. */
+/**
+ * Arbeitnow's job_types mix contract kinds and levels, in English and German, read by the
+ * domain's inferEmploymentType; the German words it does not know are read here.
+ */
 function employmentOf(types: string): EmploymentType {
-  if (/\bintern(ship)?\b|praktikum/.test(types)) return 'internship';
-  if (/working student|werkstudent|mini-?job/.test(types)) return 'part_time';
-  if (/\bcontract\b|befristet/.test(types)) return 'contract';
-  if (/freelance|freiberuf/.test(types)) return 'freelance';
-  if (/part[- ]?time|teilzeit/.test(types)) return 'part_time';
-  if (/full[- ]?time|vollzeit|permanent|festanstellung|unbefristet/.test(types)) return 'full_time';
+  const inferred = inferEmploymentType(types);
+  if (inferred !== 'unknown') return inferred;
+  if (/mini-?job/.test(types)) return 'part_time';
+  if (/freiberuf/.test(types)) return 'freelance';
+  if (/festanstellung|unbefristet/.test(types)) return 'full_time';
   return 'unknown';
 }
 
@@ -99,29 +93,6 @@ function remoteOf(job: ArbeitnowJob): RemoteMode {
   return job.remote === false ? 'onsite' : 'unknown';
 }
 
-/** `created_at` is seconds since 1970. */
-function postedAt(value: number | string | null | undefined): string | null {
-  const n = typeof value === 'string' ? Number(value.trim()) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || n > 1e11) return null;
-  return new Date(n * 1000).toISOString();
-}
-
-/** The tags that name a skill ApplyDesk knows, in its spelling; others dropped. */
-function skillsFromTags(tags: readonly string[]): string[] {
-  const skills = tags.flatMap((tag) => {
-    const tidy = tag.trim().replace(/\s+/g, ' ');
-    const key = tidy.toLowerCase();
-    const skill = normalizeSkill(key);
-    return skill !== key ? [skill] : extractSkills(tidy);
-  });
-  return [...new Set(skills)];
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'slug' in raw) return String(raw.slug);
-  return '?';
-}
-
 export const arbeitnowSource = defineSource({
   type: ARBEITNOW_TYPE,
   label: 'Arbeitnow',
@@ -138,16 +109,14 @@ export const arbeitnowSource = defineSource({
   configSchema: ArbeitnowConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const page = await getPage(ctx, 1);
       return {
         ok: true,
         message: `Arbeitnow answered with ${page.data.length} postings on page 1`,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -163,18 +132,7 @@ export const arbeitnowSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = ArbeitnowJob.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw new DomainError(
-        'INVALID_INPUT',
-        `arbeitnow posting ${idOf(raw)} cannot be mapped: ${problems.join('; ')}`,
-        {
-          details: { externalId: idOf(raw), problems },
-        },
-      );
-    }
-    const job = parsed.data;
+    const job = parsePosting(ArbeitnowJob, raw, ARBEITNOW_TYPE, idOf(raw, 'slug'));
     const types = (job.job_types ?? []).join(' | ').toLowerCase();
     return {
       sourceType: ARBEITNOW_TYPE,
@@ -191,7 +149,8 @@ export const arbeitnowSource = defineSource({
       descriptionHtml: job.description ?? '',
       descriptionText: '',
       skills: skillsFromTags(job.tags ?? []),
-      postedAt: postedAt(job.created_at),
+      // `created_at` is seconds since 1970.
+      postedAt: firstDate(ctx.now(), job.created_at),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

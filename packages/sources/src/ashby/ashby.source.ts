@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  DomainError,
-  formatIssues,
   textToHtml,
   type EmploymentType,
   type JobInputDraft,
@@ -10,7 +8,14 @@ import {
   type SalaryPeriod,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { boardOption, companyOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { boundedDescription } from '../shared/description.js';
+import { parsePosting, refuse } from '../shared/refuse.js';
+import { counted, getShaped, reportTest } from '../shared/requests.js';
+import { amountOf, currencyCode, salaryRange } from '../shared/salary.js';
+import { labelKey, placesText } from '../shared/text-fields.js';
+import { apiBase, httpUrl } from '../shared/urls.js';
 
 /**
  * Ashby public job posting API (https://developers.ashbyhq.com/docs/public-job-posting-api):
@@ -22,8 +27,6 @@ import { failureKind, httpFailure } from '../http/http-client.js';
  */
 export const ASHBY_TYPE = 'ashby';
 const DEFAULT_BASE = 'https://api.ashbyhq.com';
-/** Longest description a posting may carry once inline images are dropped; longer ones are refused. */
-export const MAX_DESCRIPTION_CHARS = 1_000_000;
 
 /** A job board name, or the job board address it is read from (jobs.ashbyhq.com/acme). */
 function boardName(value: string): string {
@@ -33,21 +36,13 @@ function boardName(value: string): string {
 
 export const AshbyConfig = BaseSourceConfig.extend({
   type: z.literal(ASHBY_TYPE),
-  board: z
-    .string()
-    .trim()
-    .min(1)
-    .transform(boardName)
-    .pipe(z.string().regex(/^[^/?#\s]+$/, 'an Ashby job board name, without / ? or #'))
-    .describe(
-      'job board name: the name after jobs.ashbyhq.com/ in the job board address (that address works too)',
-    ),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .describe('company name shown on postings (default: the board name; Ashby sends none)'),
+  board: boardOption(
+    boardName,
+    /^[^/?#\s]+$/,
+    'an Ashby job board name, without / ? or #',
+    'job board name: the name after jobs.ashbyhq.com/ in the job board address (that address works too)',
+  ),
+  company: companyOption('the board name; Ashby sends none'),
 });
 export type AshbyConfig = z.infer<typeof AshbyConfig>;
 
@@ -87,20 +82,11 @@ const Envelope = z.object({ apiVersion: z.string().nullish(), jobs: z.array(z.un
 type Ctx = Pick<SourceContext<AshbyConfig, Record<string, never>>, 'config' | 'http' | 'signal'>;
 
 export function ashbyBoardUrl(config: AshbyConfig): string {
-  const base = (config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '');
-  return `${base}/posting-api/job-board/${encodeURIComponent(config.board)}?includeCompensation=true`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/posting-api/job-board/${encodeURIComponent(config.board)}?includeCompensation=true`;
 }
 
 function notFoundMessage(board: string): string {
   return `Ashby has no job board "${board}" (HTTP 404): check the board name's spelling; it is the name after jobs.ashbyhq.com/ in the job board address`;
-}
-
-function explain(error: unknown, board: string): unknown {
-  if (!(error instanceof DomainError) || failureKind(error) !== 'not_found') return error;
-  return new DomainError('UPSTREAM_FAILED', notFoundMessage(board), {
-    details: error.details,
-    cause: error,
-  });
 }
 
 function isUnlisted(job: unknown): boolean {
@@ -111,44 +97,15 @@ function isUnlisted(job: unknown): boolean {
 
 /** The board's listed jobs. */
 async function getJobs(ctx: Ctx): Promise<unknown[]> {
-  const url = ashbyBoardUrl(ctx.config);
-  let body: unknown;
-  try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  } catch (error) {
-    throw explain(error, ctx.config.board);
-  }
-  const parsed = Envelope.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without a jobs list: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data.jobs.filter((job) => !isUnlisted(job));
+  const board = await getShaped(ctx, ashbyBoardUrl(ctx.config), {
+    schema: Envelope,
+    what: 'without a jobs list',
+    notFound: notFoundMessage(ctx.config.board),
+  });
+  return board.jobs.filter((job) => !isUnlisted(job));
 }
 
 // --- mapping helpers --------------------------------------------------------------------------
-
-/** ISO timestamp of an ISO 8601 date or date-time (no offset read as UTC); null when unreadable. */
-function isoDate(value: unknown): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i.exec(
-      text,
-    );
-  if (match === null) return null;
-  const [, day, time, zone] = match;
-  const offset =
-    zone === undefined || /^(z|utc)$/i.test(zone)
-      ? 'Z'
-      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const at = Date.parse(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset}`);
-  if (Number.isNaN(at)) return null;
-  const iso = new Date(at).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : null;
-}
 
 /** Ashby's documented employment types: FullTime, PartTime, Intern, Contract, Temporary. */
 const EMPLOYMENT: Record<string, EmploymentType> = {
@@ -183,31 +140,13 @@ export function ashbySalary(job: AshbyJob): Salary | null {
   ];
   for (const c of components) {
     if ((c.compensationType ?? '').toLowerCase() !== 'salary') continue;
-    const currency = c.currencyCode?.trim().toUpperCase() ?? '';
+    const currency = currencyCode(c.currencyCode);
     const period = INTERVAL[(c.interval ?? '').trim().toUpperCase().replace(/\s+/g, ' ')];
-    if (!/^[A-Z]{3}$/.test(currency) || period === undefined) continue;
-    const amount = (n: number | null | undefined) =>
-      typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
-    let min = amount(c.minValue);
-    let max = amount(c.maxValue);
-    if (min === null && max === null) continue;
-    if (min !== null && max !== null && min > max) [min, max] = [max, min];
-    return { min, max, currency, period };
+    if (currency === null || period === undefined) continue;
+    const salary = salaryRange(amountOf(c.minValue), amountOf(c.maxValue), currency, period);
+    if (salary !== null) return salary;
   }
   return null;
-}
-
-/** Inline images (data: URIs) are dropped by sanitizing anyway; they only make a description huge. */
-const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*/g;
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The posting's id: `id`, else the last segment of its jobUrl (jobs.ashbyhq.com/acme/<uuid>). */
@@ -220,12 +159,6 @@ function idOf(raw: unknown): string | null {
     if (last !== undefined && last !== '') return decodeURIComponent(last);
   }
   return null;
-}
-
-function refuse(id: string, reason: string, problems: string[] = []): DomainError {
-  return new DomainError('INVALID_INPUT', `${ASHBY_TYPE} posting ${id}: ${reason}`, {
-    details: { externalId: id, ...(problems.length === 0 ? {} : { problems }) },
-  });
 }
 
 export const ashbySource = defineSource({
@@ -243,18 +176,16 @@ export const ashbySource = defineSource({
   configSchema: AshbyConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       // The board answers in one piece; there is no smaller request.
       const jobs = await getJobs(ctx);
       return {
         ok: true,
-        message: `Ashby board "${ctx.config.board}" answered with ${jobs.length} listed job${jobs.length === 1 ? '' : 's'}`,
+        message: `Ashby board "${ctx.config.board}" answered with ${counted(jobs.length, 'listed job')}`,
         available: jobs.length,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -263,14 +194,9 @@ export const ashbySource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = AshbyJob.safeParse(raw);
     const id = idOf(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw refuse(id ?? '?', `cannot be mapped: ${problems.join('; ')}`, problems);
-    }
-    const job = parsed.data;
-    if (id === null) throw refuse('?', `"${job.title}" has neither an id nor a jobUrl`);
+    const job = parsePosting(AshbyJob, raw, ASHBY_TYPE, id ?? '?');
+    if (id === null) throw refuse(ASHBY_TYPE, '?', `"${job.title}" has neither an id nor a jobUrl`);
     const board = ctx.config.board;
     const url =
       httpUrl(job.jobUrl) ??
@@ -278,18 +204,8 @@ export const ashbySource = defineSource({
     const html = job.descriptionHtml?.trim()
       ? job.descriptionHtml
       : textToHtml(job.descriptionPlain ?? '');
-    const description = html.replace(DATA_URI, '');
-    if (description.length > MAX_DESCRIPTION_CHARS) {
-      throw refuse(
-        id,
-        `description is ${description.length} characters, over the ${MAX_DESCRIPTION_CHARS}-character limit (not stored)`,
-      );
-    }
-    // Every location the posting names, the primary first.
-    const places = [job.location, ...(job.secondaryLocations ?? []).map((s) => s.location)]
-      .map((l) => l?.trim() ?? '')
-      .filter((l, i, all) => l !== '' && all.indexOf(l) === i);
-    const workplace = WORKPLACE[(job.workplaceType ?? '').toLowerCase().replace(/[^a-z]/g, '')];
+    const description = boundedDescription(ASHBY_TYPE, id, html);
+    const workplace = WORKPLACE[labelKey(job.workplaceType)];
     return {
       sourceType: ASHBY_TYPE,
       sourceId: ctx.sourceId,
@@ -297,16 +213,19 @@ export const ashbySource = defineSource({
       url,
       title: job.title,
       company: ctx.config.company ?? board,
-      location: places.length === 0 ? null : places.join('; '),
+      // Every location the posting names, the primary first.
+      location: placesText([
+        job.location,
+        ...(job.secondaryLocations ?? []).map((s) => s.location),
+      ]),
       // workplaceType is newer than isRemote; isRemote false alone does not mean on-site.
       remote: workplace ?? (job.isRemote === true ? 'remote' : 'unknown'),
-      employmentType:
-        EMPLOYMENT[(job.employmentType ?? '').toLowerCase().replace(/[^a-z]/g, '')] ?? 'unknown',
+      employmentType: EMPLOYMENT[labelKey(job.employmentType)] ?? 'unknown',
       salary: ashbySalary(job),
       descriptionHtml: description,
       descriptionText: '',
       skills: [],
-      postedAt: isoDate(job.publishedAt),
+      postedAt: firstDate(ctx.now(), job.publishedAt),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob, type JobInputDraft } from '@applydesk/domain';
 import {
+  adapterHarness,
+  describeHttpFailures,
+  expectOnlyRefused,
+  expectRefused,
   fixture,
-  startReplayServer,
-  type ReplayServer,
-  type Route,
+  withInvalidUtf8,
 } from '../test-support/replay-server.js';
 import { greenhouseSource } from './index.js';
 
@@ -15,54 +16,11 @@ const ACME = fixture(import.meta.url, 'acmerobotics_jobs_content_true.json');
 const GA_PATH = '/v1/boards/generalassembly/jobs';
 const ACME_PATH = '/v1/boards/acmerobotics/jobs';
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(greenhouseSource, {
+  config: { name: 'acme', board: 'acmerobotics' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = greenhouseSource.configSchema.parse({
-    name: 'acme',
-    type: 'greenhouse',
-    board: 'acmerobotics',
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'greenhouse:acme',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for await (const page of pages) out.push(...page);
-  return out;
-}
-
-async function failure(answer: Route): Promise<DomainError> {
-  server.route(ACME_PATH, answer);
-  try {
-    await collect(greenhouseSource.fetch(ctx()));
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
-
-function attempt(raw: unknown, c = ctx()): JobInputDraft | DomainError {
-  try {
-    return greenhouseSource.normalize(raw, c);
-  } catch (error) {
-    return error as DomainError;
-  }
-}
+const { server, ctx, fetchAll, attempt, fetchAndAttempt } = harness;
 
 const acmeJobs = () => (JSON.parse(ACME) as { jobs: Record<string, unknown>[] }).jobs;
 
@@ -70,7 +28,7 @@ describe('greenhouse source', () => {
   it('maps the recorded General Assembly board (2013), description left entity-escaped', async () => {
     server.route(GA_PATH, { body: GA });
     const c = ctx({ board: 'generalassembly' });
-    const raws = await collect(greenhouseSource.fetch(c));
+    const raws = await fetchAll(c);
     expect(server.seen.map((r) => r.path)).toEqual([
       `${GA_PATH}?content=true&pay_transparency=true`,
     ]);
@@ -108,9 +66,7 @@ describe('greenhouse source', () => {
   it('maps the documented modern fields: company, workplace, employment type, pay in cents', async () => {
     server.route(ACME_PATH, { body: ACME });
     const c = ctx();
-    const drafts = (await collect(greenhouseSource.fetch(c))).map((raw) =>
-      greenhouseSource.normalize(raw, c),
-    );
+    const drafts = (await fetchAll(c)).map((raw) => greenhouseSource.normalize(raw, c));
     expect(drafts).toHaveLength(3);
     for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
     expect(drafts[0]).toMatchObject({
@@ -152,7 +108,7 @@ describe('greenhouse source', () => {
     ).toBe(false);
   });
 
-  it('test() counts the jobs from the small list, and a 404 names the board', async () => {
+  it('test() counts the jobs from the small list', async () => {
     server.route(ACME_PATH, {
       body: JSON.stringify({ jobs: [{ id: 1 }, { id: 2 }, { id: 3 }], meta: { total: 3 } }),
     });
@@ -162,49 +118,26 @@ describe('greenhouse source', () => {
       available: 3,
     });
     expect(server.seen.at(-1)?.path).toBe(ACME_PATH);
-
-    const missing = await greenhouseSource.test(ctx({ board: 'acmerobotix' }));
-    expect(missing.ok).toBe(false);
-    expect(missing.message).toContain('"acmerobotix"');
-    expect(missing.message).toContain('spelling');
   });
 
-  it('a fetch of an unknown board fails as not_found naming it', async () => {
-    const error = await failure({
-      status: 404,
-      body: '{"status":404,"error":"Job board not found"}',
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: ACME_PATH,
+      notFound: {
+        body: '{"status":404,"error":"Job board not found"}',
+        names: ['"acmerobotics"', 'spelling'],
+        inTest: true,
+      },
+      truncated: '{"jobs": [',
+      shapeless: '{"error": "nope"}',
+      empty: { body: '{"jobs":[],"meta":{"total":0}}' },
     });
-    expect(error.details?.kind).toBe('not_found');
-    expect(error.message).toContain('"acmerobotics"');
-  });
-
-  it('429 with Retry-After is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '120' }, body: '' });
-    expect(error.code).toBe('UPSTREAM_FAILED');
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(100_000);
-  });
-
-  it('500 is server; malformed JSON and a body without jobs are malformed', async () => {
-    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
-    expect((await failure({ body: '{"jobs": [' })).details?.kind).toBe('malformed');
-    expect((await failure({ body: '{"error": "nope"}' })).details?.kind).toBe('malformed');
-  });
-
-  it('an empty board is zero postings, not an error', async () => {
-    server.route(ACME_PATH, { body: '{"jobs":[],"meta":{"total":0}}' });
-    expect(await collect(greenhouseSource.fetch(ctx()))).toEqual([]);
   });
 
   it('bytes that are not UTF-8 become replacement characters', async () => {
-    const body = Buffer.concat([
-      Buffer.from(ACME.slice(0, ACME.indexOf('Senior Backend Engineer'))),
-      Buffer.from([0xff, 0xfe]),
-      Buffer.from(ACME.slice(ACME.indexOf('Senior Backend Engineer'))),
-    ]);
-    server.route(ACME_PATH, { body });
+    server.route(ACME_PATH, { body: withInvalidUtf8(ACME, 'Senior Backend Engineer') });
     const c = ctx();
-    const [first] = await collect(greenhouseSource.fetch(c));
+    const [first] = await fetchAll(c);
     const draft = greenhouseSource.normalize(first, c);
     expect(draft.title).toBe('\uFFFD\uFFFDSenior Backend Engineer, Fleet Platform');
     expect(() => prepareJob(draft)).not.toThrow();
@@ -215,12 +148,9 @@ describe('greenhouse source', () => {
     jobs[1]!.content = '&lt;p&gt;' + 'We build robots. '.repeat(600_000) + '&lt;/p&gt;';
     jobs[2]!.content = `&lt;p&gt;&lt;img src=&quot;data:image/png;base64,${'A'.repeat(10_000_000)}&quot;&gt;Keep our fleet running.&lt;/p&gt;`;
     server.route(ACME_PATH, { body: JSON.stringify({ jobs, meta: { total: 3 } }) });
-    const c = ctx();
-    const results = (await collect(greenhouseSource.fetch(c))).map((raw) => attempt(raw, c));
-    const refused = results[1] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toMatch(
+    const results = await fetchAndAttempt();
+    expectRefused(
+      results[1],
       /^greenhouse posting 4023456007: description is 10200019 characters, over the 1000000-character limit/,
     );
     const imaged = results[2] as JobInputDraft;
@@ -257,12 +187,7 @@ describe('greenhouse source', () => {
     const all = acmeJobs();
     delete all[1]!.title;
     const results = all.map((job) => attempt(job));
-    const refused = results[1] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('greenhouse posting 4023456007');
-    expect(refused.message).toContain('title');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(2);
+    expectOnlyRefused(results, 1, 'greenhouse posting 4023456007', 'title');
   });
 
   it('without absolute_url the board page URL is built; odd pay ranges are skipped or put in order', () => {

@@ -1,7 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
+import { describe, expect, it } from 'vitest';
+import {
+  adapterHarness,
+  describeHttpFailures,
+  expectFailedTest,
+  expectOnlyRefused,
+  fixture,
+} from '../test-support/replay-server.js';
 import { himalayasSource } from './index.js';
 
 const NOW = new Date('2025-06-10T18:00:00Z');
@@ -9,45 +13,11 @@ const FIRST = fixture(import.meta.url, 'jobs-api-offset-0.json');
 const SECOND = fixture(import.meta.url, 'jobs-api-offset-3.json');
 const path = (offset: number, limit = 20) => `/jobs/api?limit=${limit}&offset=${offset}`;
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(himalayasSource, {
+  config: { name: 'hm' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = himalayasSource.configSchema.parse({
-    name: 'hm',
-    type: 'himalayas',
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'himalayas:hm',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function pagesOf(c: ReturnType<typeof ctx>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of himalayasSource.fetch(c)) out.push(page);
-  return out;
-}
-
-async function failure(answer: Parameters<ReplayServer['route']>[1]): Promise<DomainError> {
-  server.route(path(0), answer);
-  try {
-    await pagesOf(ctx());
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
+const { server, ctx, fetchPages, attempt, draftsOf } = harness;
 
 const jobs = () => (JSON.parse(FIRST) as { jobs: Record<string, unknown>[] }).jobs;
 
@@ -56,12 +26,11 @@ describe('himalayas source', () => {
     server.route(path(0), { body: FIRST });
     server.route(path(3), { body: SECOND });
     const c = ctx();
-    const pages = await pagesOf(c);
+    const pages = await fetchPages(c);
     expect(server.seen.map((r) => r.path)).toEqual([path(0), path(3)]);
     expect(pages.map((p) => p.length)).toEqual([3, 2]);
 
-    const drafts = pages.flat().map((raw) => himalayasSource.normalize(raw, c));
-    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    const drafts = draftsOf(pages.flat(), c);
     expect(drafts[0]).toMatchObject({
       sourceType: 'himalayas',
       sourceId: 'himalayas:hm',
@@ -107,7 +76,7 @@ describe('himalayas source', () => {
   it('stops at maxPages', async () => {
     server.route(path(0), { body: FIRST });
     server.route(path(3), { body: SECOND });
-    await pagesOf(ctx({ maxPages: 1 }));
+    await fetchPages(ctx({ maxPages: 1 }));
     expect(server.seen.map((r) => r.path)).toEqual([path(0)]);
   });
 
@@ -119,28 +88,20 @@ describe('himalayas source', () => {
     server.route(path(0), { body: bare(FIRST) });
     server.route(path(3), { body: bare(SECOND) });
     server.route(path(5), { body: JSON.stringify({ jobs: [] }) });
-    const pages = await pagesOf(ctx());
+    const pages = await fetchPages(ctx());
     expect(server.seen.map((r) => r.path)).toEqual([path(0), path(3), path(5)]);
     expect(pages.flat()).toHaveLength(5);
   });
 
-  it('empty results are 0 postings', async () => {
-    server.route(path(0), {
-      body: JSON.stringify({ offset: 0, limit: 20, totalCount: 0, jobs: [] }),
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: path(0),
+      rateLimited: { retryAfter: 30 },
+      serverError: { status: 500, body: '' },
+      truncated: '{"jobs": [',
+      shapeless: '{"message": "hi"}',
+      empty: { body: JSON.stringify({ offset: 0, limit: 20, totalCount: 0, jobs: [] }) },
     });
-    expect(await pagesOf(ctx())).toEqual([]);
-  });
-
-  it('429 with Retry-After is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '30' }, body: '' });
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(20_000);
-  });
-
-  it('500 is server; malformed JSON and a body without jobs are malformed', async () => {
-    expect((await failure({ status: 500, body: '' })).details?.kind).toBe('server');
-    expect((await failure({ body: '{"jobs": [' })).details?.kind).toBe('malformed');
-    expect((await failure({ body: '{"message": "hi"}' })).details?.kind).toBe('malformed');
   });
 
   it('test() reports how many postings are listed, or why it cannot', async () => {
@@ -151,9 +112,7 @@ describe('himalayas source', () => {
       available: 5,
     });
     server.route(path(0, 1), { status: 500, body: '' });
-    const failed = await himalayasSource.test(ctx());
-    expect(failed.ok).toBe(false);
-    expect(failed.message).toContain('HTTP 500');
+    expectFailedTest(await himalayasSource.test(ctx()), 'HTTP 500');
   });
 
   it('reads pubDate in seconds or milliseconds, and a bad one as null', () => {
@@ -168,20 +127,12 @@ describe('himalayas source', () => {
   it('a posting without a title is refused by guid while the rest normalize', () => {
     const all = jobs();
     all[1] = { ...all[1], title: '' };
-    const results = all.map((job) => {
-      try {
-        return himalayasSource.normalize(job, ctx());
-      } catch (error) {
-        return error as DomainError;
-      }
-    });
-    const refused = results[1] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain(
+    const results = all.map((job) => attempt(job));
+    expectOnlyRefused(
+      results,
+      1,
       'himalayas posting https://himalayas.app/companies/fieldnote/jobs/content-marketing-manager-7712288',
+      'title',
     );
-    expect(refused.message).toContain('title');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(2);
   });
 });

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import {
-  DomainError,
-  extractSkills,
-  formatIssues,
-  normalizeSkill,
-  type EmploymentType,
+  inferEmploymentType,
   type JobInputDraft,
   type SalaryPeriod,
   type Seniority,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { idOf, parsePosting, refuse } from '../shared/refuse.js';
+import { getShaped, reportTest } from '../shared/requests.js';
+import { currencyCode, positiveAmountOf, salaryRange } from '../shared/salary.js';
+import { skillsFromTags } from '../shared/tags.js';
+import { apiBase, looksLikeHttpUrl } from '../shared/urls.js';
 
 export const HIMALAYAS_TYPE = 'himalayas';
 const DEFAULT_BASE = 'https://himalayas.app';
@@ -18,13 +20,7 @@ const DEFAULT_BASE = 'https://himalayas.app';
 const PAGE_SIZE = 20;
 
 export const HimalayasConfig = BaseSourceConfig.extend({
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(50)
-    .default(5)
-    .describe('read at most this many pages of 20 postings, newest first'),
+  maxPages: maxPagesOption(50, 'read at most this many pages of 20 postings, newest first'),
 });
 export type HimalayasConfig = z.infer<typeof HimalayasConfig>;
 
@@ -68,35 +64,15 @@ type Ctx = Pick<
 >;
 
 export function himalayasUrl(config: HimalayasConfig, offset: number, limit = PAGE_SIZE): string {
-  return `${(config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '')}/jobs/api?limit=${limit}&offset=${offset}`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/jobs/api?limit=${limit}&offset=${offset}`;
 }
 
-async function getPage(ctx: Ctx, offset: number, limit = PAGE_SIZE): Promise<z.infer<typeof Page>> {
-  const url = himalayasUrl(ctx.config, offset, limit);
-  const body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  const parsed = Page.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without a jobs list: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data;
+function getPage(ctx: Ctx, offset: number, limit = PAGE_SIZE): Promise<z.infer<typeof Page>> {
+  return getShaped(ctx, himalayasUrl(ctx.config, offset, limit), {
+    schema: Page,
+    what: 'without a jobs list',
+  });
 }
-
-const EMPLOYMENT: Record<string, EmploymentType> = {
-  'full time': 'full_time',
-  'full-time': 'full_time',
-  'part time': 'part_time',
-  'part-time': 'part_time',
-  contractor: 'contract',
-  contract: 'contract',
-  temporary: 'temporary',
-  intern: 'internship',
-  internship: 'internship',
-  freelance: 'freelance',
-};
 
 /** Himalayas levels: Entry-level, Mid-level, Senior, Manager, Director, Executive. */
 function seniorityOf(levels: readonly string[]): Seniority {
@@ -121,40 +97,13 @@ function periodOf(value: string | null | undefined): SalaryPeriod {
 }
 
 function salaryOf(job: HimalayasJob): JobInputDraft['salary'] {
-  const min = typeof job.minSalary === 'number' && job.minSalary > 0 ? job.minSalary : null;
-  const max = typeof job.maxSalary === 'number' && job.maxSalary > 0 ? job.maxSalary : null;
-  if (min === null && max === null) return null;
   // Salaries without a currency are in US dollars on Himalayas.
-  const currency = /^[A-Za-z]{3}$/.test(job.currency ?? '') ? job.currency!.toUpperCase() : 'USD';
-  const [low, high] = min !== null && max !== null && min > max ? [max, min] : [min, max];
-  return { min: low, max: high, currency, period: periodOf(job.salaryPeriod) };
-}
-
-/** Seconds since 1970 (milliseconds are recognized too). */
-function instant(value: number | string | null | undefined): string | null {
-  const n = typeof value === 'string' ? Number(value.trim()) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return null;
-  return new Date(n > 1e11 ? n : n * 1000).toISOString();
-}
-
-function isHttpUrl(value: string | null | undefined): value is string {
-  return typeof value === 'string' && /^https?:\/\//i.test(value.trim());
-}
-
-/** The categories that name a skill ApplyDesk knows, in its spelling; others dropped. */
-function skillsFromTags(tags: readonly string[]): string[] {
-  const skills = tags.flatMap((tag) => {
-    const tidy = tag.trim().replace(/\s+/g, ' ');
-    const key = tidy.toLowerCase();
-    const skill = normalizeSkill(key);
-    return skill !== key ? [skill] : extractSkills(tidy);
-  });
-  return [...new Set(skills)];
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'guid' in raw) return String(raw.guid);
-  return '?';
+  return salaryRange(
+    positiveAmountOf(job.minSalary),
+    positiveAmountOf(job.maxSalary),
+    currencyCode(job.currency) ?? 'USD',
+    periodOf(job.salaryPeriod),
+  );
 }
 
 export const himalayasSource = defineSource({
@@ -172,17 +121,15 @@ export const himalayasSource = defineSource({
   configSchema: HimalayasConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const page = await getPage(ctx, 0, 1);
       return {
         ok: true,
         message: `Himalayas answered: ${page.totalCount ?? page.jobs.length} postings listed`,
         ...(page.totalCount === undefined ? {} : { available: page.totalCount }),
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -197,32 +144,9 @@ export const himalayasSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = HimalayasJob.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw new DomainError(
-        'INVALID_INPUT',
-        `himalayas posting ${idOf(raw)} cannot be mapped: ${problems.join('; ')}`,
-        {
-          details: { externalId: idOf(raw), problems },
-        },
-      );
-    }
-    const job = parsed.data;
-    const url = isHttpUrl(job.applicationLink)
-      ? job.applicationLink.trim()
-      : isHttpUrl(job.guid)
-        ? job.guid
-        : null;
-    if (url === null) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        `himalayas posting ${job.guid} cannot be mapped: it has no link`,
-        {
-          details: { externalId: job.guid },
-        },
-      );
-    }
+    const job = parsePosting(HimalayasJob, raw, HIMALAYAS_TYPE, idOf(raw, 'guid'));
+    const url = [job.applicationLink?.trim(), job.guid].find(looksLikeHttpUrl);
+    if (url === undefined) throw refuse(HIMALAYAS_TYPE, job.guid, 'has no link');
     const places = (job.locationRestrictions ?? [])
       .map((p) => (typeof p === 'string' ? p : p.name).trim())
       .filter(Boolean);
@@ -237,15 +161,16 @@ export const himalayasSource = defineSource({
       // No restriction means hires may live anywhere.
       location: places.length > 0 ? places.join(', ') : 'Worldwide',
       remote: 'remote',
-      employmentType: EMPLOYMENT[(job.employmentType ?? '').trim().toLowerCase()] ?? 'unknown',
+      employmentType: inferEmploymentType(job.employmentType ?? ''),
       seniority: seniorityOf(job.seniority ?? []),
       salary: salaryOf(job),
       descriptionHtml: job.description ?? job.excerpt ?? '',
       descriptionText: '',
       skills: skillsFromTags(categories.map((c) => c.replace(/-/g, ' '))),
-      postedAt: instant(job.pubDate),
+      // Seconds since 1970 (milliseconds are read too).
+      postedAt: firstDate(ctx.now(), job.pubDate),
       fetchedAt: ctx.now().toISOString(),
-      expiresAt: instant(job.expiryDate),
+      expiresAt: firstDate(ctx.now(), job.expiryDate),
       raw,
     };
   },

@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
+import {
+  adapterHarness,
+  describeHttpFailures,
+  expectFailedTest,
+  expectOnlyRefused,
+  fixture,
+} from '../test-support/replay-server.js';
 import { hnSource } from './index.js';
 
 const NOW = new Date('2025-12-02T09:00:00Z');
@@ -10,29 +15,11 @@ const STORIES =
 const DEC = '/api/v1/search?tags=comment,story_46108941&hitsPerPage=1000&page=0';
 const JUNE = '/api/v1/search?tags=comment,story_44159528&hitsPerPage=1000&page=0';
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(hnSource, {
+  config: { name: 'hn' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = hnSource.configSchema.parse({
-    name: 'hn',
-    type: 'hn',
-    baseUrl: server.url,
-    ...options,
-  });
-  return { sourceId: 'hn:hn', config, secrets: {}, http: createHttpClient(), now: () => NOW };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
+const { server, ctx, fetchPages, attempt } = harness;
 
 function recordThreads() {
   server.route(STORIES, { body: fixture(import.meta.url, 'algolia_whoishiring_stories.json') });
@@ -46,7 +33,7 @@ describe('hn source: fetch', () => {
   it('reads the latest "Who is hiring" thread: top-level job comments only', async () => {
     recordThreads();
     const c = ctx();
-    const pages = await collect(hnSource.fetch(c));
+    const pages = await fetchPages(c);
     expect(server.seen.map((r) => r.path)).toEqual([STORIES, DEC]);
     const ids = pages.flat().map((hit) => (hit as { objectID: string }).objectID);
     // The reply (46109322) and the "Great thread!" comment (46112003) are not postings.
@@ -55,7 +42,7 @@ describe('hn source: fetch', () => {
 
   it('reads as many monthly threads as `months` asks, newest first, skipping the other whoishiring threads', async () => {
     recordThreads();
-    const pages = await collect(hnSource.fetch(ctx({ months: 2 })));
+    const pages = await fetchPages(ctx({ months: 2 }));
     expect(server.seen.map((r) => r.path)).toEqual([STORIES, DEC, JUNE]);
     expect(pages).toHaveLength(2);
     expect(pages[1]!.map((hit) => (hit as { objectID: string }).objectID)).toEqual([
@@ -79,7 +66,7 @@ describe('hn source: fetch', () => {
     server.route(DEC.replace('page=0', 'page=1'), {
       body: JSON.stringify({ ...dec, hits: hits.slice(2), nbPages: 2, page: 1 }),
     });
-    const pages = await collect(hnSource.fetch(ctx()));
+    const pages = await fetchPages();
     expect(server.seen.map((r) => r.path)).toEqual([STORIES, DEC, DEC.replace('page=0', 'page=1')]);
     expect(pages.flat()).toHaveLength(4);
   });
@@ -87,9 +74,7 @@ describe('hn source: fetch', () => {
   it('normalizes every posting, and each one passes prepareJob', async () => {
     recordThreads();
     const c = ctx({ months: 2 });
-    const drafts = (await collect(hnSource.fetch(c)))
-      .flat()
-      .map((raw) => hnSource.normalize(raw, c));
+    const drafts = (await fetchPages(c)).flat().map((raw) => hnSource.normalize(raw, c));
     expect(drafts).toHaveLength(9);
     for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
 
@@ -155,43 +140,22 @@ describe('hn source: fetch', () => {
     server.route(DEC, {
       body: JSON.stringify({ hits: [], nbHits: 0, nbPages: 0, page: 0, hitsPerPage: 1000 }),
     });
-    expect((await collect(hnSource.fetch(ctx()))).flat()).toHaveLength(0);
+    expect((await fetchPages()).flat()).toHaveLength(0);
   });
 
   it('yields nothing when no "Who is hiring" thread is found', async () => {
     server.route(STORIES, { body: JSON.stringify({ hits: [], nbHits: 0, nbPages: 0, page: 0 }) });
-    expect(await collect(hnSource.fetch(ctx()))).toEqual([]);
+    expect(await fetchPages()).toEqual([]);
     expect(server.seen).toHaveLength(1);
   });
 });
 
 describe('hn source: failures', () => {
-  async function failure(route: Parameters<ReplayServer['route']>[1]) {
-    server.route(STORIES, route);
-    try {
-      await collect(hnSource.fetch(ctx()));
-    } catch (error) {
-      return error as DomainError;
-    }
-    throw new Error('expected the fetch to fail');
-  }
-
-  it('429 with Retry-After is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '120' }, body: '{}' });
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error.code).toBe('UPSTREAM_FAILED');
-    expect(error.details?.kind).toBe('rate_limited');
-    const retryAt = Date.parse(String(error.details?.retryAt));
-    expect(retryAt - Date.now()).toBeGreaterThan(100_000);
-  });
-
-  it('500 is a server failure', async () => {
-    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
-  });
-
-  it('malformed JSON, or JSON of another shape, is malformed', async () => {
-    expect((await failure({ body: '{"hits": [' })).details?.kind).toBe('malformed');
-    expect((await failure({ body: '{"message": "hello"}' })).details?.kind).toBe('malformed');
+  describeHttpFailures(harness, {
+    path: STORIES,
+    rateLimited: { body: '{}' },
+    truncated: '{"hits": [',
+    shapeless: '{"message": "hello"}',
   });
 
   it('test() says ok with the latest thread, or why not', async () => {
@@ -201,9 +165,7 @@ describe('hn source: failures', () => {
       message: 'latest thread: Ask HN: Who is hiring? (December 2025) (402 comments)',
     });
     server.route(STORIES, { status: 500, body: 'down' });
-    const failed = await hnSource.test(ctx());
-    expect(failed.ok).toBe(false);
-    expect(failed.message).toContain('HTTP 500');
+    expectFailedTest(await hnSource.test(ctx()), 'HTTP 500');
   });
 });
 
@@ -225,19 +187,8 @@ describe('hn source: normalize', () => {
       .filter((h) => h.parent_id === 46108941)
       .slice(0, 4);
     all[1] = { ...all[1]!, comment_text: 'Klara Systems | REMOTE | Full-time Contract' };
-    const results = all.map((hit) => {
-      try {
-        return hnSource.normalize(hit, ctx());
-      } catch (error) {
-        return error as DomainError;
-      }
-    });
-    const refused = results[1] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('46108949');
-    expect(refused.message).toContain('names no role');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(3);
+    const results = all.map((hit) => attempt(hit));
+    expectOnlyRefused(results, 1, '46108949', 'names no role');
   });
 
   it('a deleted comment or one that is not a job is refused by name', () => {

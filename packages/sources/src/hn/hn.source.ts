@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
-  formatIssues,
+  inferSeniority,
   type EmploymentType,
   type JobInputDraft,
-  type Seniority,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { httpFailure } from '../http/http-client.js';
+import { firstDate } from '../shared/dates.js';
+import { idOf, parsePosting, refuse } from '../shared/refuse.js';
+import { expectShape, reportTest, withSignal } from '../shared/requests.js';
+import { apiBase } from '../shared/urls.js';
 import { classifyHiringComment, type HiringEmployment } from './parse-comment.js';
 
 export const HN_TYPE = 'hn';
@@ -60,11 +61,7 @@ export type HnCommentHit = z.infer<typeof HnCommentHit>;
 type Ctx = Pick<SourceContext<HnConfig, Record<string, never>>, 'config' | 'http' | 'signal'>;
 
 function base(config: HnConfig): string {
-  return (config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '');
-}
-
-function init(ctx: Ctx) {
-  return ctx.signal === undefined ? {} : { signal: ctx.signal };
+  return apiBase(config.baseUrl, DEFAULT_BASE);
 }
 
 export function storiesUrl(config: HnConfig): string {
@@ -75,20 +72,16 @@ export function commentsUrl(config: HnConfig, storyId: string, page: number): st
   return `${base(config)}/api/v1/search?tags=comment,story_${storyId}&hitsPerPage=${COMMENTS_PER_PAGE}&page=${page}`;
 }
 
-function shapeOf<S extends z.ZodType>(schema: S, body: unknown, url: string): z.infer<S> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw httpFailure(
-    'malformed',
-    url,
-    `${url} answered JSON of an unexpected shape: ${formatIssues(parsed.error).join('; ')}`,
-  );
+/** An Algolia answer as `schema` reads it, else a `malformed` failure. */
+async function getSearch<T>(ctx: Ctx, url: string, schema: z.ZodType<T>): Promise<T> {
+  const body = await ctx.http.getJson(url, withSignal(ctx.signal));
+  return expectShape(schema, body, url, 'of an unexpected shape');
 }
 
 /** The most recent "Who is hiring" threads, newest first. */
 async function hiringStories(ctx: Ctx): Promise<z.infer<typeof StoryHit>[]> {
   const url = storiesUrl(ctx.config);
-  const body = shapeOf(StorySearch, await ctx.http.getJson(url, init(ctx)), url);
+  const body = await getSearch(ctx, url, StorySearch);
   const stories = body.hits
     .map((hit) => StoryHit.safeParse(hit))
     .flatMap((r) => (r.success ? [r.data] : []))
@@ -112,37 +105,8 @@ function employmentType(kind: HiringEmployment | null): EmploymentType {
   }
 }
 
-/** The level a role title states, if any ("Sr Backend Engineer" -> senior). */
-export function seniorityOfTitle(title: string): Seniority {
-  if (/\bintern(ship)?s?\b/i.test(title)) return 'intern';
-  if (/\b(cto|vp|vice president|director|head of|chief)\b/i.test(title)) return 'executive';
-  if (/\b(principal|distinguished)\b/i.test(title)) return 'principal';
-  if (/\b(staff|lead|manager)\b/i.test(title)) return 'lead';
-  if (/\b(senior|sr\.?)(?![a-z])/i.test(title)) return 'senior';
-  if (/\b(junior|jr\.?|entry[- ]level|graduate|new grad)(?![a-z])/i.test(title)) return 'junior';
-  if (/\b(mid[- ]level|intermediate)\b/i.test(title)) return 'mid';
-  return 'unknown';
-}
-
-function postedAt(hit: HnCommentHit): string | null {
-  const fromText =
-    hit.created_at === undefined || hit.created_at === null ? NaN : Date.parse(hit.created_at);
-  if (Number.isFinite(fromText)) return new Date(fromText).toISOString();
-  if (
-    typeof hit.created_at_i === 'number' &&
-    Number.isFinite(hit.created_at_i) &&
-    hit.created_at_i > 0
-  ) {
-    return new Date(hit.created_at_i * 1000).toISOString();
-  }
-  return null;
-}
-
-function invalid(id: string, reason: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('INVALID_INPUT', `hn comment ${id}: ${reason}`, {
-    details: { externalId: id, ...details },
-  });
-}
+/** HN's items are comments: refusals name them so. */
+const COMMENT = { item: 'comment' };
 
 export const hnSource = defineSource({
   type: HN_TYPE,
@@ -160,8 +124,8 @@ export const hnSource = defineSource({
   configSchema: HnConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const stories = await hiringStories(ctx);
       const latest = stories[0];
       if (latest === undefined) {
@@ -174,9 +138,7 @@ export const hnSource = defineSource({
         ok: true,
         message: `latest thread: ${latest.title ?? latest.objectID} (${latest.num_comments ?? '?'} comments)`,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -184,7 +146,7 @@ export const hnSource = defineSource({
       const storyId = Number(story.objectID);
       for (let page = 0; page < MAX_COMMENT_PAGES; page++) {
         const url = commentsUrl(ctx.config, story.objectID, page);
-        const body = shapeOf(CommentSearch, await ctx.http.getJson(url, init(ctx)), url);
+        const body = await getSearch(ctx, url, CommentSearch);
         const posts = body.hits.filter((raw) => {
           const hit = HnCommentHit.safeParse(raw);
           if (!hit.success || hit.data.parent_id !== storyId) return false;
@@ -198,21 +160,14 @@ export const hnSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = HnCommentHit.safeParse(raw);
-    const idGuess =
-      typeof raw === 'object' && raw !== null && 'objectID' in raw ? String(raw.objectID) : '?';
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw invalid(idGuess, `cannot be mapped: ${problems.join('; ')}`, { problems });
-    }
-    const hit = parsed.data;
+    const hit = parsePosting(HnCommentHit, raw, HN_TYPE, idOf(raw, 'objectID'), COMMENT);
+    const invalid = (reason: string) => refuse(HN_TYPE, hit.objectID, reason, COMMENT);
     const text = hit.comment_text ?? '';
-    if (text.trim() === '') throw invalid(hit.objectID, 'has no text (deleted or flagged)');
+    if (text.trim() === '') throw invalid('has no text (deleted or flagged)');
     const verdict = classifyHiringComment(text);
-    if (verdict.posting === null)
-      throw invalid(hit.objectID, `is not a job post (${verdict.kind})`);
+    if (verdict.posting === null) throw invalid(`is not a job post (${verdict.kind})`);
     const post = verdict.posting;
-    if (post.title === '') throw invalid(hit.objectID, `names no role (company ${post.company})`);
+    if (post.title === '') throw invalid(`names no role (company ${post.company})`);
 
     const itemUrl = `${ITEM_URL}${hit.objectID}`;
     const by =
@@ -228,7 +183,7 @@ export const hnSource = defineSource({
       location: post.locationText,
       remote: post.remote,
       employmentType: employmentType(post.employmentType),
-      seniority: seniorityOfTitle(post.roles[0] ?? post.title),
+      seniority: inferSeniority(post.roles[0] ?? post.title),
       salary:
         post.salary === null
           ? null
@@ -241,7 +196,7 @@ export const hnSource = defineSource({
       descriptionHtml: `${text}<p><a href="${itemUrl}">Posted on Hacker News${by}</a></p>`,
       descriptionText: '',
       skills: [],
-      postedAt: postedAt(hit),
+      postedAt: firstDate(ctx.now(), hit.created_at, hit.created_at_i),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

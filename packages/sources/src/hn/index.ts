@@ -1,4 +1,4 @@
-export { hnSource, HnConfig, HnCommentHit, seniorityOfTitle } from './hn.source.js';
+export { hnSource, HnConfig, HnCommentHit } from './hn.source.js';
 export {
   parseHiringComment,
   classifyHiringComment,

@@ -1,22 +1,33 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
-  type EmploymentType,
+  inferEmploymentType,
+  inferRemote,
   type JobInputDraft,
-  type RemoteMode,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { maskSecrets, rethrowKeyed, type RefusedKey } from '../shared/mask.js';
+import { postingObject, refuse } from '../shared/refuse.js';
+import { withSignal } from '../shared/requests.js';
+import { text } from '../shared/text-fields.js';
+import { apiBase, looksLikeHttpUrl } from '../shared/urls.js';
 
-const SECRET_NAME = 'JOOBLE_API_KEY';
+const REFUSED: RefusedKey = {
+  source: 'Jooble',
+  what: 'the API key',
+  check: 'JOOBLE_API_KEY',
+  hint: 'set JOOBLE_API_KEY to the key Jooble sent you (https://jooble.org/api/about)',
+};
 const DEFAULT_BASE_URL = 'https://jooble.org';
 
 export const JoobleConfig = BaseSourceConfig.extend({
   type: z.literal('jooble'),
   query: z.string().min(1).describe('keywords (Jooble `keywords`)'),
   location: z.string().min(1).optional().describe('place name (Jooble `location`)'),
-  maxPages: z.number().int().min(1).max(100).default(5).describe('pages to read per run'),
+  maxPages: maxPagesOption(100, 'pages to read per run'),
 });
 export type JoobleConfig = z.infer<typeof JoobleConfig>;
 
@@ -43,38 +54,7 @@ interface JooblePage {
 }
 
 function endpoint(config: JoobleConfig, secrets: JoobleSecrets): string {
-  const base = (config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-  return `${base}/api/${encodeURIComponent(secrets.JOOBLE_API_KEY)}`;
-}
-
-function redact(text: string, secrets: JoobleSecrets): string {
-  const key = secrets.JOOBLE_API_KEY;
-  let out = text;
-  for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join('***');
-  return out;
-}
-
-/** Re-raises a client failure without the key (it is part of the URL path). */
-function rethrow(error: unknown, secrets: JoobleSecrets): never {
-  const kind = failureKind(error);
-  if (kind === null || !(error instanceof DomainError)) throw error;
-  const details = { ...error.details };
-  if (typeof details.url === 'string') details.url = redact(details.url, secrets);
-  if (kind === 'auth') {
-    const status = typeof details.status === 'number' ? ` (HTTP ${details.status})` : '';
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      `Jooble refused the API key${status}: check ${SECRET_NAME}`,
-      {
-        hint: `set ${SECRET_NAME} to the key Jooble sent you (https://jooble.org/api/about)`,
-        details,
-      },
-    );
-  }
-  throw new DomainError('UPSTREAM_FAILED', redact(error.message, secrets), {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    details,
-  });
+  return `${apiBase(config.baseUrl, DEFAULT_BASE_URL)}/api/${encodeURIComponent(secrets.JOOBLE_API_KEY)}`;
 }
 
 /**
@@ -95,28 +75,28 @@ async function getPage(
     location: ctx.config.location ?? '',
     page: String(page),
   });
-  let text: string;
+  let answer: string;
   try {
     const res = await ctx.http.request({
       url,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
-      ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+      ...withSignal(ctx.signal),
     });
-    text = res.text;
+    answer = res.text;
   } catch (error) {
-    rethrow(error, ctx.secrets);
+    rethrowKeyed(error, [ctx.secrets.JOOBLE_API_KEY], REFUSED);
   }
-  const where = redact(url, ctx.secrets);
+  const where = maskSecrets(url, [ctx.secrets.JOOBLE_API_KEY]);
   let parsed: unknown;
   try {
-    parsed = parseJoobleBody(text);
+    parsed = parseJoobleBody(answer);
   } catch (error) {
     throw httpFailure(
       'malformed',
       where,
-      `Jooble answered page ${page} with malformed JSON (${text.length} bytes)`,
+      `Jooble answered page ${page} with malformed JSON (${answer.length} bytes)`,
       {
         cause: error,
       },
@@ -140,61 +120,7 @@ async function getPage(
   return record;
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-/** `updated` comes as `2025-11-18T00:00:00.0000000`, without a zone: read as UTC. */
-export function parseJoobleDate(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-      value.trim(),
-    );
-  if (m === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m;
-  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
-  let time = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  if (zone !== undefined && zone !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    time -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
-  }
-  const date = new Date(time);
-  // Date.UTC rolls 2025-02-31 over to March: a date that does not exist is no date.
-  if (
-    Number.isNaN(time) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d)
-  )
-    return null;
-  return date.toISOString();
-}
-
-function employmentType(type: string): EmploymentType {
-  const t = type.toLowerCase();
-  if (/intern/.test(t)) return 'internship';
-  if (/temp/.test(t)) return 'temporary';
-  if (/freelance/.test(t)) return 'freelance';
-  if (/contract/.test(t)) return 'contract';
-  if (/part/.test(t)) return 'part_time';
-  if (/full/.test(t)) return 'full_time';
-  return 'unknown';
-}
-
-function remoteMode(...texts: string[]): RemoteMode {
-  const joined = texts.join(' ');
-  if (/\bhybrid\b/i.test(joined)) return 'hybrid';
-  if (/\bremote\b|\bwork(ing)? from home\b|\bhome[- ]based\b|\btelecommute\b/i.test(joined))
-    return 'remote';
-  return 'unknown';
-}
-
-function invalid(id: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `Jooble posting ${id}: ${reason}`, {
-    details: { externalId: id },
-  });
-}
+const invalid = (id: string, reason: string) => refuse('Jooble', id, reason);
 
 /**
  * Jooble's `salary` is free text ("$50k - $70k", "€3,000 per month"); it is shown as a
@@ -205,14 +131,13 @@ export function normalizeJooble(
   raw: unknown,
   ctx: Pick<SourceContext<JoobleConfig, JoobleSecrets>, 'sourceId' | 'config' | 'now'>,
 ): JobInputDraft {
-  if (typeof raw !== 'object' || raw === null) throw invalid('?', 'is not an object');
-  const posting = raw as JooblePosting;
+  const posting = postingObject<JooblePosting>('Jooble', raw);
   const id = text(posting.id);
   if (id === '') throw invalid('?', 'has no id');
   const title = text(posting.title);
   if (title === '') throw invalid(id, 'has no title');
   const url = text(posting.link);
-  if (!/^https?:\/\//i.test(url)) throw invalid(id, 'has no link');
+  if (!looksLikeHttpUrl(url)) throw invalid(id, 'has no link');
   const location = text(posting.location) || null;
   const salaryText = text(posting.salary);
   const snippet = text(posting.snippet);
@@ -224,13 +149,14 @@ export function normalizeJooble(
     title,
     company: text(posting.company) || 'Unknown company',
     location,
-    remote: remoteMode(title, location ?? ''),
-    employmentType: employmentType(text(posting.type)),
+    remote: inferRemote({ title, location }),
+    employmentType: inferEmploymentType(text(posting.type)),
     salary: null,
     descriptionHtml:
       salaryText === '' ? snippet : `${snippet}\n<p>Salary: ${escapeHtml(salaryText)}</p>`,
     descriptionText: '',
-    postedAt: parseJoobleDate(posting.updated),
+    // `updated` comes as `2025-11-18T00:00:00.0000000`, without a zone: read as UTC.
+    postedAt: firstDate(ctx.now(), posting.updated),
     fetchedAt: ctx.now().toISOString(),
     raw,
   };

@@ -129,7 +129,8 @@ describe('JSON-LD extraction from real-shaped pages', () => {
       location: 'Helsinki, FI',
       employmentType: 'full_time',
       salary: { min: 62000, max: 62000, currency: 'EUR', period: 'year' },
-      postedAt: null, // "last week"
+      // "last week", read by the domain's parseDate against the run time.
+      postedAt: '2025-11-13T12:00:00.000Z',
       canonicalUrl: null,
     });
     expect(drafts[1]).toMatchObject({
@@ -299,12 +300,15 @@ describe('JSON-LD field readers', () => {
   });
 
   it('reads dates and refuses what is not one', () => {
-    expect(parseSchemaDate('2025-11-03')).toBe('2025-11-03T00:00:00.000Z');
-    expect(parseSchemaDate('2025-11-03T10:00:00-05:00')).toBe('2025-11-03T15:00:00.000Z');
-    expect(parseSchemaDate('2025-02-30')).toBeNull();
-    expect(parseSchemaDate('yesterday')).toBeNull();
-    expect(parseSchemaDate('0000-00-00')).toBeNull();
-    expect(parseSchemaDate(20251103)).toBeNull();
+    const date = (value: unknown) => parseSchemaDate(value, NOW);
+    expect(date('2025-11-03')).toBe('2025-11-03T00:00:00.000Z');
+    expect(date(['2025-11-03T10:00:00-05:00', '2025-11-04'])).toBe('2025-11-03T15:00:00.000Z');
+    expect(date('2025-02-30')).toBeNull();
+    expect(date('soon')).toBeNull();
+    expect(date('0000-00-00')).toBeNull();
+    expect(date(20251103)).toBeNull();
+    // Words the domain's parseDate knows are read against the run time.
+    expect(date('yesterday')).toBe('2025-11-19T12:00:00.000Z');
   });
 
   it('unescapes descriptions once or twice, but leaves plain text alone', () => {

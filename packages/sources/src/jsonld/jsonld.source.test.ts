@@ -1,69 +1,38 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob } from '@applydesk/domain';
 import { failureKind } from '../http/http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
-import { JsonLdConfig, jsonLdSource } from './index.js';
+import {
+  adapterHarness,
+  collectPages,
+  describeHttpFailures,
+  failureOf,
+  fixture,
+} from '../test-support/replay-server.js';
+import { jsonLdSource } from './index.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 const GREENHOUSE = 'https://job-boards.greenhouse.io/acmerobotics/jobs/4012345007';
 const HARBOR = 'https://careers.harborbank.example/jobs/sre';
 const FERRY = 'https://tinyferry.example/careers';
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(jsonLdSource, {
+  config: { name: 'careers' },
+  now: NOW,
+  server: 'file',
 });
-afterAll(() => server.close());
-afterEach(() => {
-  server.seen.length = 0;
-});
+const { server, ctx } = harness;
 
 const html = (name: string) => ({
   headers: { 'content-type': 'text/html; charset=utf-8' },
   body: fixture(import.meta.url, name),
 });
 
-function ctx(overrides: Record<string, unknown> = {}) {
-  const config = JsonLdConfig.parse({
-    name: 'careers',
-    type: 'jsonld',
-    baseUrl: server.url,
-    ...overrides,
-  });
-  return {
-    sourceId: 'jsonld:careers',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function collect(
-  pages: AsyncIterable<unknown[]>,
-  into: unknown[][] = [],
-): Promise<unknown[][]> {
-  for await (const page of pages) into.push(page);
-  return into;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('jsonld source', () => {
   it('fetches every listed page (through baseUrl) and maps its postings', async () => {
     server.route('/acmerobotics/jobs/4012345007', html('greenhouse.html'));
     server.route('/careers', html('two-postings.html'));
     const c = ctx({ url: GREENHOUSE, urls: [FERRY, GREENHOUSE] });
-    const pages = await collect(jsonLdSource.fetch(c));
+    const pages = await harness.fetchPages(c);
     expect(server.seen.map((s) => s.path)).toEqual(['/acmerobotics/jobs/4012345007', '/careers']);
     expect(server.seen[0]!.headers.accept).toContain('text/html');
     expect(pages.map((p) => p.length)).toEqual([1, 2]);
@@ -84,7 +53,7 @@ describe('jsonld source', () => {
   it('keeps going past a broken JSON-LD block and notes it in raw', async () => {
     server.route('/jobs/sre', html('malformed-plus-good.html'));
     const c = ctx({ url: HARBOR });
-    const [page] = await collect(jsonLdSource.fetch(c));
+    const [page] = await harness.fetchPages(c);
     expect(page).toHaveLength(2);
     expect(page![0]).toMatchObject({ skippedBlocks: [{ block: 1 }] });
     expect(jsonLdSource.normalize(page![0], c).title).toBe('Site Reliability Engineer');
@@ -102,41 +71,32 @@ describe('jsonld source', () => {
     server.route('/acmerobotics/jobs/4012345007', html('greenhouse.html'));
     server.route('/gone', { status: 404, body: 'Not Found' });
     const pages: unknown[][] = [];
-    const error = await failure(
-      collect(jsonLdSource.fetch(ctx({ urls: ['https://acme.example/gone', GREENHOUSE] })), pages),
+    const error = await failureOf(
+      collectPages(
+        jsonLdSource.fetch(ctx({ urls: ['https://acme.example/gone', GREENHOUSE] })),
+        pages,
+      ),
     );
     expect(pages.map((p) => p.length)).toEqual([1]);
     expect(failureKind(error)).toBe('not_found');
     expect(error.message).toContain('1 of 2 pages failed: https://acme.example/gone');
   });
 
-  it('passes a single page failure through with its kind', async () => {
-    server.route('/busy', { status: 429, headers: { 'retry-after': '90' }, body: '' });
-    const limited = await failure(
-      collect(jsonLdSource.fetch(ctx({ url: 'https://acme.example/busy' }))),
-    );
-    expect(failureKind(limited)).toBe('rate_limited');
-    expect(Date.parse(String(limited.details?.retryAt))).toBeGreaterThan(Date.now() + 80_000);
-
-    server.route('/down', { status: 502, body: 'Bad Gateway' });
-    expect(
-      failureKind(
-        await failure(collect(jsonLdSource.fetch(ctx({ url: 'https://acme.example/down' })))),
-      ),
-    ).toBe('server');
-
-    server.route('/locked', { status: 403, body: 'Forbidden' });
-    expect(
-      failureKind(
-        await failure(collect(jsonLdSource.fetch(ctx({ url: 'https://acme.example/locked' })))),
-      ),
-    ).toBe('auth');
+  describe('a single page failure passes through with its kind', () => {
+    describeHttpFailures(harness, {
+      path: '/busy',
+      overrides: { url: 'https://acme.example/busy' },
+      notFound: { body: 'Not Found', names: ['/busy'] },
+      refused: { statuses: [403], body: 'Forbidden', names: ['/busy'] },
+      rateLimited: { retryAfter: 90 },
+      serverError: { status: 502, body: 'Bad Gateway' },
+    });
   });
 
   it('yields nothing for a blank page, and test() says why', async () => {
     server.route('/blank', { headers: { 'content-type': 'text/html' }, body: '' });
     const c = ctx({ url: 'https://acme.example/blank' });
-    expect(await collect(jsonLdSource.fetch(c))).toEqual([]);
+    expect(await harness.fetchPages(c)).toEqual([]);
     expect(await jsonLdSource.test(c)).toMatchObject({ ok: false, available: 0 });
   });
 
@@ -146,7 +106,7 @@ describe('jsonld source', () => {
       url: 'https://pebbledesk.example/jobs/support-engineer',
       company: 'Pebble Desk Ltd',
     });
-    const [page] = await collect(jsonLdSource.fetch(c));
+    const [page] = await harness.fetchPages(c);
     const draft = jsonLdSource.normalize(page![0], c);
     expect(draft).toMatchObject({
       title: 'Support Engineer at Pebble Desk',

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DomainError } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
 import { failureKind } from '../http/http-client.js';
+import { withSignal } from '../shared/requests.js';
+import { onBaseUrl } from '../shared/urls.js';
 import { entriesFromPage, entryToDraft, type PageEntry } from './map.js';
 
 export const JsonLdConfig = BaseSourceConfig.extend({
@@ -28,21 +30,15 @@ export function pageUrls(config: JsonLdConfig): string[] {
   return [...new Set([...(config.url === undefined ? [] : [config.url]), ...(config.urls ?? [])])];
 }
 
-/** Where a page is fetched from: itself, or the same path on `baseUrl` (a mirror, or tests). */
-export function fetchUrl(pageUrl: string, baseUrl: string | undefined): string {
-  if (baseUrl === undefined) return pageUrl;
-  const page = new URL(pageUrl);
-  return `${baseUrl.replace(/\/+$/, '')}${page.pathname}${page.search}`;
-}
-
 async function readPage(
   ctx: Ctx,
   pageUrl: string,
 ): Promise<{ entries: PageEntry[]; skipped: number }> {
   const res = await ctx.http.request({
-    url: fetchUrl(pageUrl, ctx.config.baseUrl),
+    // The page itself, or the same path on `baseUrl` (a mirror, or tests).
+    url: onBaseUrl(pageUrl, ctx.config.baseUrl),
     headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+    ...withSignal(ctx.signal),
   });
   const { entries, skipped } = entriesFromPage(res.text, pageUrl);
   const withNotes =

@@ -1,6 +1,7 @@
 import {
-  DomainError,
   canonicalUrl,
+  inferRemote,
+  parseDate,
   decodeEntities,
   looksLikeHtml,
   type EmploymentType,
@@ -8,6 +9,8 @@ import {
   type RemoteMode,
   type SalaryPeriod,
 } from '@applydesk/domain';
+import { refuseNamed } from '../shared/refuse.js';
+import { absoluteHttpUrl } from '../shared/urls.js';
 import { extractPage, type JsonNode, type PageMeta, type SkippedBlock } from './extract.js';
 
 /** One JobPosting found in a page's JSON-LD, as the adapter hands it on. */
@@ -50,7 +53,7 @@ export function entriesFromPage(
     return { entries, skipped: page.skipped };
   }
   const siteName = page.meta.ogSiteName;
-  const canonical = absolute(page.meta.canonical ?? '', pageUrl);
+  const canonical = absoluteHttpUrl(page.meta.canonical ?? '', pageUrl);
   return {
     entries: page.postings.map((posting, i) => ({
       via: 'json-ld',
@@ -88,28 +91,9 @@ function nameOf(value: unknown): string {
   return '';
 }
 
-function absolute(href: string, base: string): string | null {
-  if (href === '') return null;
-  try {
-    const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A date or date-time; a bare date is midnight UTC. Anything unreadable is null. */
-export function parseSchemaDate(value: unknown): string | null {
-  const text = str(list(value)[0]);
-  if (!/\d{4}/.test(text)) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ms =
-    iso !== null ? Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) : Date.parse(text);
-  if (Number.isNaN(ms)) return null;
-  const date = new Date(ms);
-  if (iso !== null && date.getUTCDate() !== Number(iso[3])) return null;
-  const year = date.getUTCFullYear();
-  return year < 1990 || year > 2200 ? null : date.toISOString();
+/** The first date of a value or list (schema.org allows either), by the domain's parseDate. */
+export function parseSchemaDate(value: unknown, now: Date): string | null {
+  return parseDate(list(value)[0], now);
 }
 
 /** A number from a number or a string like "50000", "50,000", "50.000" or "€ 4.500,50". */
@@ -239,10 +223,7 @@ function locationOf(posting: JsonNode, remote: boolean): string | null {
 }
 
 function remoteOf(posting: JsonNode, title: string): RemoteMode {
-  if (isTelecommute(posting)) return 'remote';
-  if (/\bhybrid\b/i.test(title)) return 'hybrid';
-  if (/\bremote\b/i.test(title)) return 'remote';
-  return 'unknown';
+  return isTelecommute(posting) ? 'remote' : inferRemote({ title });
 }
 
 /** Descriptions escaped once or twice (`&lt;p&gt;`, `&amp;lt;p&amp;gt;`) come back as HTML. */
@@ -278,9 +259,7 @@ export interface MapContext {
   company?: string | undefined;
 }
 
-function invalid(what: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `${what}: ${reason}`, { details: { posting: what } });
-}
+const invalid = refuseNamed;
 
 function hostName(url: string): string {
   try {
@@ -299,7 +278,7 @@ function externalIdOf(entry: JsonLdEntry, url: string): string {
   const id = identifierOf(entry.posting);
   if (id !== '')
     return /^https?:\/\//i.test(id) ? (canonicalUrl(id) ?? id) : `${hostName(entry.pageUrl)}:${id}`;
-  const own = absolute(str(entry.posting.url), entry.pageUrl);
+  const own = absoluteHttpUrl(str(entry.posting.url), entry.pageUrl);
   if (own !== null) return canonicalUrl(own) ?? own;
   const page = canonicalUrl(entry.canonical ?? url) ?? url;
   return entry.count > 1 ? `${page}#job-${entry.position}` : page;
@@ -310,7 +289,7 @@ export function jsonLdToDraft(entry: JsonLdEntry, ctx: MapContext): JobInputDraf
   const title = decodeEntities(str(posting.title) || str(posting.name)).trim();
   const what = `JobPosting ${entry.position} of ${entry.pageUrl}${title === '' ? '' : ` ("${title}")`}`;
   if (title === '') throw invalid(what, 'has no title');
-  const own = absolute(str(posting.url), entry.pageUrl);
+  const own = absoluteHttpUrl(str(posting.url), entry.pageUrl);
   const url = own ?? entry.pageUrl;
   const company =
     ctx.company ??
@@ -333,9 +312,9 @@ export function jsonLdToDraft(entry: JsonLdEntry, ctx: MapContext): JobInputDraf
     descriptionHtml: unescapeDescription(str(posting.description)),
     descriptionText: '',
     skills: skillsOf(posting),
-    postedAt: parseSchemaDate(posting.datePosted),
+    postedAt: parseSchemaDate(posting.datePosted, ctx.now()),
     fetchedAt: ctx.now().toISOString(),
-    expiresAt: parseSchemaDate(posting.validThrough),
+    expiresAt: parseSchemaDate(posting.validThrough, ctx.now()),
     raw: entry,
   };
 }
@@ -350,7 +329,7 @@ export function fallbackToDraft(entry: FallbackEntry, ctx: MapContext): JobInput
       'has no JobPosting in its JSON-LD and no title to fall back on',
     );
   }
-  const declared = absolute(meta.canonical ?? meta.ogUrl ?? '', entry.pageUrl);
+  const declared = absoluteHttpUrl(meta.canonical ?? meta.ogUrl ?? '', entry.pageUrl);
   const url = entry.pageUrl;
   const company = ctx.company ?? meta.ogSiteName ?? hostName(entry.pageUrl);
   if (company === '')

@@ -1,18 +1,25 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
-  formatIssues,
+  inferEmploymentType,
+  inferRemote,
   looksLikeHtml,
   textToHtml,
-  type EmploymentType,
   type JobInputDraft,
   type RemoteMode,
   type Salary,
   type SalaryPeriod,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { boardOption, companyOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { boundedDescription } from '../shared/description.js';
+import { idOf, parsePosting } from '../shared/refuse.js';
+import { explainNotFound, reportTest, withSignal } from '../shared/requests.js';
+import { amountOf, currencyCode, salaryRange } from '../shared/salary.js';
+import { placesText } from '../shared/text-fields.js';
+import { apiBase, httpUrl } from '../shared/urls.js';
 
 /**
  * Lever Postings API (https://github.com/lever/postings-api): public, keyless, published
@@ -28,8 +35,6 @@ export const LEVER_PAGE_SIZE = 100;
 const MAX_PAGES = 200;
 const API_BASE = { global: 'https://api.lever.co', eu: 'https://api.eu.lever.co' } as const;
 const JOBS_BASE = { global: 'https://jobs.lever.co', eu: 'https://jobs.eu.lever.co' } as const;
-/** Longest description a posting may carry once inline images are dropped; longer ones are refused. */
-export const MAX_DESCRIPTION_CHARS = 1_000_000;
 
 /** A site name, or the job site address it is read from (jobs.lever.co/acme). */
 function siteName(value: string): string {
@@ -41,25 +46,17 @@ function siteName(value: string): string {
 
 export const LeverConfig = BaseSourceConfig.extend({
   type: z.literal(LEVER_TYPE),
-  site: z
-    .string()
-    .trim()
-    .min(1)
-    .transform(siteName)
-    .pipe(z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a Lever site name: letters, digits, -, _ and .'))
-    .describe(
-      'site name: the name after jobs.lever.co/ in the job site address (that address works too)',
-    ),
+  site: boardOption(
+    siteName,
+    /^[A-Za-z0-9_.-]+$/,
+    'a Lever site name: letters, digits, -, _ and .',
+    'site name: the name after jobs.lever.co/ in the job site address (that address works too)',
+  ),
   region: z
     .enum(['global', 'eu'])
     .default('global')
     .describe('Lever instance: global (jobs.lever.co) or eu (jobs.eu.lever.co)'),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .describe('company name shown on postings (default: the site name; Lever sends none)'),
+  company: companyOption('the site name; Lever sends none'),
 });
 export type LeverConfig = z.infer<typeof LeverConfig>;
 
@@ -98,7 +95,7 @@ export type LeverPosting = z.infer<typeof LeverPosting>;
 type Ctx = Pick<SourceContext<LeverConfig, Record<string, never>>, 'config' | 'http' | 'signal'>;
 
 export function leverApiBase(config: LeverConfig): string {
-  return (config.baseUrl ?? API_BASE[config.region]).replace(/\/+$/, '');
+  return apiBase(config.baseUrl, API_BASE[config.region]);
 }
 
 export function leverPostingsUrl(
@@ -117,20 +114,12 @@ function notFoundMessage(config: LeverConfig): string {
   return `Lever has no job site "${config.site}" on its ${config.region} instance (HTTP 404): check the site name's spelling (the name after jobs.lever.co/), ${other}`;
 }
 
-function explain(error: unknown, config: LeverConfig): unknown {
-  if (!(error instanceof DomainError) || failureKind(error) !== 'not_found') return error;
-  return new DomainError('UPSTREAM_FAILED', notFoundMessage(config), {
-    details: error.details,
-    cause: error,
-  });
-}
-
 async function getPage(ctx: Ctx, url: string): Promise<unknown[]> {
   let body: unknown;
   try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
+    body = await ctx.http.getJson(url, withSignal(ctx.signal));
   } catch (error) {
-    throw explain(error, ctx.config);
+    throw explainNotFound(error, notFoundMessage(ctx.config));
   }
   if (!Array.isArray(body)) {
     throw httpFailure('malformed', url, `${url} answered JSON that is not a list of postings`);
@@ -139,26 +128,6 @@ async function getPage(ctx: Ctx, url: string): Promise<unknown[]> {
 }
 
 // --- mapping helpers --------------------------------------------------------------------------
-
-/** Lever's createdAt: milliseconds since the epoch. */
-function epochIso(value: unknown): string | null {
-  const ms = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > 8.64e15) return null;
-  const iso = new Date(ms).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : null;
-}
-
-function employmentFromText(text: string): EmploymentType {
-  const t = text.toLowerCase().replace(/[^a-z]/g, '');
-  if (t === '') return 'unknown';
-  if (/intern(?!al)|trainee|apprentice|werkstudent/.test(t)) return 'internship';
-  if (/temp|seasonal|fixedterm/.test(t)) return 'temporary';
-  if (/freelance/.test(t)) return 'freelance';
-  if (/contract|contractor/.test(t)) return 'contract';
-  if (/parttime/.test(t)) return 'part_time';
-  if (/fulltime|permanent|regular/.test(t)) return 'full_time';
-  return 'unknown';
-}
 
 const WORKPLACE: Record<string, RemoteMode> = {
   remote: 'remote',
@@ -180,16 +149,10 @@ function intervalPeriod(interval: string): SalaryPeriod | null {
 
 export function leverSalary(range: LeverPosting['salaryRange']): Salary | null {
   if (range === null || range === undefined) return null;
-  const currency = range.currency?.trim().toUpperCase() ?? '';
+  const currency = currencyCode(range.currency);
   const period = intervalPeriod(range.interval ?? '');
-  if (!/^[A-Z]{3}$/.test(currency) || period === null) return null;
-  const amount = (n: number | null | undefined) =>
-    typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
-  let min = amount(range.min);
-  let max = amount(range.max);
-  if (min === null && max === null) return null;
-  if (min !== null && max !== null && min > max) [min, max] = [max, min];
-  return { min, max, currency, period };
+  if (currency === null || period === null) return null;
+  return salaryRange(amountOf(range.min), amountOf(range.max), currency, period);
 }
 
 function asHtml(text: string | null | undefined): string {
@@ -212,33 +175,6 @@ export function leverDescriptionHtml(posting: LeverPosting): string {
   ].join('');
 }
 
-/** Inline images (data: URIs) are dropped by sanitizing anyway; they only make a description huge. */
-const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*/g;
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'id' in raw) {
-    const id = raw.id;
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
-  }
-  return '?';
-}
-
-function refuse(id: string, reason: string, problems: string[] = []): DomainError {
-  return new DomainError('INVALID_INPUT', `${LEVER_TYPE} posting ${id}: ${reason}`, {
-    details: { externalId: id, ...(problems.length === 0 ? {} : { problems }) },
-  });
-}
-
 export const leverSource = defineSource({
   type: LEVER_TYPE,
   label: 'Lever',
@@ -253,8 +189,8 @@ export const leverSource = defineSource({
   configSchema: LeverConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const page = await getPage(ctx, leverPostingsUrl(ctx.config, 0, 1));
       return {
         ok: true,
@@ -263,9 +199,7 @@ export const leverSource = defineSource({
             ? `Lever site "${ctx.config.site}" answered, with no posting right now`
             : `Lever site "${ctx.config.site}" answered with postings`,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -288,29 +222,15 @@ export const leverSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = LeverPosting.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw refuse(idOf(raw), `cannot be mapped: ${problems.join('; ')}`, problems);
-    }
-    const posting = parsed.data;
+    const posting = parsePosting(LeverPosting, raw, LEVER_TYPE, idOf(raw));
     const { site, region } = ctx.config;
     const url =
       httpUrl(posting.hostedUrl) ??
       `${JOBS_BASE[region]}/${encodeURIComponent(site)}/${encodeURIComponent(posting.id)}`;
-    const description = leverDescriptionHtml(posting).replace(DATA_URI, '');
-    if (description.length > MAX_DESCRIPTION_CHARS) {
-      throw refuse(
-        posting.id,
-        `description is ${description.length} characters, over the ${MAX_DESCRIPTION_CHARS}-character limit (not stored)`,
-      );
-    }
+    const description = boundedDescription(LEVER_TYPE, posting.id, leverDescriptionHtml(posting));
     const categories = posting.categories;
     // Every location the posting names, the primary first.
-    const places = [categories?.location, ...(categories?.allLocations ?? [])]
-      .map((l) => l?.trim() ?? '')
-      .filter((l, i, all) => l !== '' && all.indexOf(l) === i);
-    const location = places.length === 0 ? null : places.join('; ');
+    const location = placesText([categories?.location, ...(categories?.allLocations ?? [])]);
     const workplace = WORKPLACE[(posting.workplaceType ?? '').toLowerCase()];
     return {
       sourceType: LEVER_TYPE,
@@ -321,14 +241,13 @@ export const leverSource = defineSource({
       company: ctx.config.company ?? site,
       location,
       // `unspecified` (and postings from before workplaceType) say nothing; a "Remote" location does.
-      remote:
-        workplace ?? (location !== null && /\bremote\b/i.test(location) ? 'remote' : 'unknown'),
-      employmentType: employmentFromText(categories?.commitment ?? ''),
+      remote: workplace ?? inferRemote({ location }),
+      employmentType: inferEmploymentType(categories?.commitment ?? ''),
       salary: leverSalary(posting.salaryRange),
       descriptionHtml: description,
       descriptionText: '',
       skills: [],
-      postedAt: epochIso(posting.createdAt),
+      postedAt: firstDate(ctx.now(), posting.createdAt),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  DomainError,
-  formatIssues,
   type EmploymentType,
   type JobInputDraft,
   type RemoteMode,
@@ -9,7 +7,14 @@ import {
   type SalaryPeriod,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { boardOption, companyOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { boundedDescription } from '../shared/description.js';
+import { idOf, parsePosting, refuse } from '../shared/refuse.js';
+import { counted, getShaped, reportTest } from '../shared/requests.js';
+import { amountOf, currencyCode, salaryRange } from '../shared/salary.js';
+import { placesText } from '../shared/text-fields.js';
+import { apiBase, httpUrl } from '../shared/urls.js';
 
 /**
  * Recruitee Careers Site API (https://docs.recruitee.com/reference/intro-to-careers-site-api): public, keyless;
@@ -20,8 +25,6 @@ import { failureKind, httpFailure } from '../http/http-client.js';
  * A company on its own careers domain answers the same path there: set `baseUrl` to it.
  */
 export const RECRUITEE_TYPE = 'recruitee';
-/** Longest description a posting may carry once inline images are dropped; longer ones are refused. */
-export const MAX_DESCRIPTION_CHARS = 1_000_000;
 
 /** A company subdomain, or a careers site address it is read from (acme.recruitee.com). */
 function accountName(value: string): string {
@@ -31,25 +34,13 @@ function accountName(value: string): string {
 
 export const RecruiteeConfig = BaseSourceConfig.extend({
   type: z.literal(RECRUITEE_TYPE),
-  account: z
-    .string()
-    .trim()
-    .min(1)
-    .transform(accountName)
-    .pipe(
-      z.string().regex(/^[A-Za-z0-9-]+$/, 'a Recruitee company subdomain: letters, digits and -'),
-    )
-    .describe(
-      'company subdomain: the name before .recruitee.com in the careers site address (that address works too)',
-    ),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .describe(
-      'company name shown on postings (default: the name Recruitee sends, else the subdomain)',
-    ),
+  account: boardOption(
+    accountName,
+    /^[A-Za-z0-9-]+$/,
+    'a Recruitee company subdomain: letters, digits and -',
+    'company subdomain: the name before .recruitee.com in the careers site address (that address works too)',
+  ),
+  company: companyOption('the name Recruitee sends, else the subdomain'),
 });
 export type RecruiteeConfig = z.infer<typeof RecruiteeConfig>;
 
@@ -89,7 +80,7 @@ type Ctx = Pick<
 >;
 
 function siteBase(config: RecruiteeConfig): string {
-  return (config.baseUrl ?? `https://${config.account}.recruitee.com`).replace(/\/+$/, '');
+  return apiBase(config.baseUrl, `https://${config.account}.recruitee.com`);
 }
 
 export function recruiteeOffersUrl(config: RecruiteeConfig): string {
@@ -100,53 +91,16 @@ function notFoundMessage(account: string): string {
   return `Recruitee has no careers site "${account}" (HTTP 404): check the company subdomain's spelling; it is the name before .recruitee.com in the careers site address`;
 }
 
-function explain(error: unknown, account: string): unknown {
-  if (!(error instanceof DomainError) || failureKind(error) !== 'not_found') return error;
-  return new DomainError('UPSTREAM_FAILED', notFoundMessage(account), {
-    details: error.details,
-    cause: error,
-  });
-}
-
 async function getOffers(ctx: Ctx): Promise<unknown[]> {
-  const url = recruiteeOffersUrl(ctx.config);
-  let body: unknown;
-  try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  } catch (error) {
-    throw explain(error, ctx.config.account);
-  }
-  const parsed = Envelope.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without an offers list: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data.offers;
+  const body = await getShaped(ctx, recruiteeOffersUrl(ctx.config), {
+    schema: Envelope,
+    what: 'without an offers list',
+    notFound: notFoundMessage(ctx.config.account),
+  });
+  return body.offers;
 }
 
 // --- mapping helpers --------------------------------------------------------------------------
-
-/** ISO timestamp of an ISO 8601 date or date-time, or Recruitee's "2025-06-01 09:30:00 UTC"; null when unreadable. */
-function isoDate(value: unknown): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i.exec(
-      text,
-    );
-  if (match === null) return null;
-  const [, day, time, zone] = match;
-  const offset =
-    zone === undefined || /^(z|utc)$/i.test(zone)
-      ? 'Z'
-      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const at = Date.parse(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset}`);
-  if (Number.isNaN(at)) return null;
-  const iso = new Date(at).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : null;
-}
 
 /**
  * Recruitee's employment type codes: fulltime, parttime, each also `_permanent` or
@@ -189,27 +143,16 @@ const PERIODS: Record<string, SalaryPeriod> = {
 export function recruiteeSalary(offer: RecruiteeOffer): Salary | null {
   const pay = offer.salary;
   if (pay === null || pay === undefined) return null;
-  const currency = pay.currency?.trim().toUpperCase() ?? '';
+  const currency = currencyCode(pay.currency);
   const period = PERIODS[(pay.period ?? '').trim().toLowerCase()];
-  if (!/^[A-Z]{3}$/.test(currency) || period === undefined) return null;
-  const amount = (v: number | string | null | undefined) => {
-    const n = typeof v === 'string' ? (v.trim() === '' ? Number.NaN : Number(v.trim())) : v;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
-  };
-  let min = amount(pay.min);
-  let max = amount(pay.max);
-  if (min === null && max === null) return null;
-  if (min !== null && max !== null && min > max) [min, max] = [max, min];
-  return { min, max, currency, period };
+  if (currency === null || period === undefined) return null;
+  return salaryRange(amountOf(pay.min), amountOf(pay.max), currency, period);
 }
 
 function locationOf(offer: RecruiteeOffer): string | null {
   const given = offer.location?.trim();
   if (given) return given;
-  const parts = [offer.city, offer.state_name, offer.country]
-    .map((p) => p?.trim() ?? '')
-    .filter((p, i, all) => p !== '' && all.indexOf(p) === i);
-  return parts.length === 0 ? null : parts.join(', ');
+  return placesText([offer.city, offer.state_name, offer.country], ', ');
 }
 
 /** The offer's description, then its requirements as the careers site shows them. */
@@ -218,33 +161,6 @@ function descriptionOf(offer: RecruiteeOffer): string {
     ? `<h3>Requirements</h3>${offer.requirements}`
     : '';
   return `${offer.description ?? ''}${requirements}`;
-}
-
-/** Inline images (data: URIs) are dropped by sanitizing anyway; they only make a description huge. */
-const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*/g;
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'id' in raw) {
-    const id = raw.id;
-    if (typeof id === 'string' || typeof id === 'number') return String(id);
-  }
-  return '?';
-}
-
-function refuse(id: string, reason: string, problems: string[] = []): DomainError {
-  return new DomainError('INVALID_INPUT', `${RECRUITEE_TYPE} posting ${id}: ${reason}`, {
-    details: { externalId: id, ...(problems.length === 0 ? {} : { problems }) },
-  });
 }
 
 export const recruiteeSource = defineSource({
@@ -261,19 +177,16 @@ export const recruiteeSource = defineSource({
   configSchema: RecruiteeConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       // The offers list comes in one piece; there is no smaller request.
       const offers = await getOffers(ctx);
-      const n = offers.length;
       return {
         ok: true,
-        message: `Recruitee careers site "${ctx.config.account}" answered with ${n} offer${n === 1 ? '' : 's'}`,
-        available: n,
+        message: `Recruitee careers site "${ctx.config.account}" answered with ${counted(offers.length, 'offer')}`,
+        available: offers.length,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -282,26 +195,20 @@ export const recruiteeSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = RecruiteeOffer.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw refuse(idOf(raw), `cannot be mapped: ${problems.join('; ')}`, problems);
-    }
-    const offer = parsed.data;
+    const offer = parsePosting(RecruiteeOffer, raw, RECRUITEE_TYPE, idOf(raw));
     const id = String(offer.id);
     const slug = offer.slug?.trim();
     const url =
       httpUrl(offer.careers_url) ??
       (slug ? `https://${ctx.config.account}.recruitee.com/o/${encodeURIComponent(slug)}` : null);
-    if (url === null)
-      throw refuse(id, `"${offer.title}" has neither a careers_url nor a slug to link to`);
-    const description = descriptionOf(offer).replace(DATA_URI, '');
-    if (description.length > MAX_DESCRIPTION_CHARS) {
+    if (url === null) {
       throw refuse(
+        RECRUITEE_TYPE,
         id,
-        `description is ${description.length} characters, over the ${MAX_DESCRIPTION_CHARS}-character limit (not stored)`,
+        `"${offer.title}" has neither a careers_url nor a slug to link to`,
       );
     }
+    const description = boundedDescription(RECRUITEE_TYPE, id, descriptionOf(offer));
     return {
       sourceType: RECRUITEE_TYPE,
       sourceId: ctx.sourceId,
@@ -316,7 +223,7 @@ export const recruiteeSource = defineSource({
       descriptionHtml: description,
       descriptionText: '',
       skills: [],
-      postedAt: isoDate(offer.published_at) ?? isoDate(offer.created_at),
+      postedAt: firstDate(ctx.now(), offer.published_at, offer.created_at),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import {
-  DomainError,
-  extractSkills,
-  formatIssues,
-  normalizeSkill,
-  type EmploymentType,
-  type JobInputDraft,
-  type Seniority,
-} from '@applydesk/domain';
+import { type EmploymentType, type JobInputDraft, type Seniority } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
 import { httpFailure } from '../http/http-client.js';
+import { firstDate } from '../shared/dates.js';
+import { idOf, parsePosting } from '../shared/refuse.js';
+import { reportTest, withSignal } from '../shared/requests.js';
+import { positiveAmountOf, salaryRange } from '../shared/salary.js';
+import { skillsFromTags } from '../shared/tags.js';
+import { apiBase } from '../shared/urls.js';
 
 export const REMOTEOK_TYPE = 'remoteok';
 const DEFAULT_BASE = 'https://remoteok.com';
@@ -56,7 +54,7 @@ function tagList(config: RemoteOkConfig): string[] {
 
 export function remoteOkUrl(config: RemoteOkConfig): string {
   const tags = tagList(config);
-  const base = `${(config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '')}/api`;
+  const base = `${apiBase(config.baseUrl, DEFAULT_BASE)}/api`;
   return tags.length === 0 ? base : `${base}?tags=${tags.map(encodeURIComponent).join(',')}`;
 }
 
@@ -72,10 +70,7 @@ export function isLegalNotice(element: unknown): boolean {
 
 async function getJobs(ctx: Ctx): Promise<unknown[]> {
   const url = remoteOkUrl(ctx.config);
-  const body = await ctx.http.getJson<unknown>(
-    url,
-    ctx.signal === undefined ? {} : { signal: ctx.signal },
-  );
+  const body = await ctx.http.getJson<unknown>(url, withSignal(ctx.signal));
   if (!Array.isArray(body)) {
     throw httpFailure(
       'malformed',
@@ -86,28 +81,14 @@ async function getJobs(ctx: Ctx): Promise<unknown[]> {
   return (body as unknown[]).filter((element) => !isLegalNotice(element));
 }
 
-/** A positive finite number, whether sent as a number or a numeric string; else null. */
-function positive(value: number | string | null | undefined): number | null {
-  const n = typeof value === 'string' ? Number(value.trim()) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
-}
-
+/** USD a year; 0 (or absent) means the poster gave none. */
 function salaryOf(job: RemoteOkJob): JobInputDraft['salary'] {
-  // USD a year; 0 (or absent) means the poster gave none.
-  const min = positive(job.salary_min);
-  const max = positive(job.salary_max);
-  if (min === null && max === null) return null;
-  if (min !== null && max !== null && min > max)
-    return { min: max, max: min, currency: 'USD', period: 'year' };
-  return { min, max, currency: 'USD', period: 'year' };
-}
-
-/** `epoch` is seconds since 1970; `date` the same instant in ISO 8601. */
-function postedAt(job: RemoteOkJob): string | null {
-  const epoch = positive(job.epoch);
-  if (epoch !== null && epoch < 1e11) return new Date(epoch * 1000).toISOString();
-  const at = job.date === null || job.date === undefined ? NaN : Date.parse(job.date);
-  return Number.isNaN(at) ? null : new Date(at).toISOString();
+  return salaryRange(
+    positiveAmountOf(job.salary_min),
+    positiveAmountOf(job.salary_max),
+    'USD',
+    'year',
+  );
 }
 
 function employmentOf(tags: readonly string[]): EmploymentType {
@@ -132,22 +113,6 @@ function seniorityOf(tags: readonly string[]): Seniority {
   return 'unknown';
 }
 
-/** The tags that name a skill ApplyDesk knows, in its spelling ("node" -> "Node.js"); others dropped. */
-function skillsFromTags(tags: readonly string[]): string[] {
-  const skills = tags.flatMap((tag) => {
-    const tidy = tag.trim().replace(/\s+/g, ' ');
-    const key = tidy.toLowerCase();
-    const skill = normalizeSkill(key);
-    return skill !== key ? [skill] : extractSkills(tidy);
-  });
-  return [...new Set(skills)];
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'id' in raw) return String(raw.id);
-  return '?';
-}
-
 export const remoteokSource = defineSource({
   type: REMOTEOK_TYPE,
   label: 'Remote OK',
@@ -163,17 +128,15 @@ export const remoteokSource = defineSource({
   configSchema: RemoteOkConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const jobs = await getJobs(ctx);
       return {
         ok: true,
         message: `Remote OK answered with ${jobs.length} postings`,
         available: jobs.length,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -182,18 +145,7 @@ export const remoteokSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = RemoteOkJob.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw new DomainError(
-        'INVALID_INPUT',
-        `remoteok posting ${idOf(raw)} cannot be mapped: ${problems.join('; ')}`,
-        {
-          details: { externalId: idOf(raw), problems },
-        },
-      );
-    }
-    const job = parsed.data;
+    const job = parsePosting(RemoteOkJob, raw, REMOTEOK_TYPE, idOf(raw));
     const tags = (job.tags ?? []).map((t) => t.trim().toLowerCase());
     return {
       sourceType: REMOTEOK_TYPE,
@@ -211,7 +163,8 @@ export const remoteokSource = defineSource({
       descriptionHtml: job.description ?? '',
       descriptionText: '',
       skills: skillsFromTags(job.tags ?? []),
-      postedAt: postedAt(job),
+      // `epoch` is seconds since 1970; `date` the same instant in ISO 8601.
+      postedAt: firstDate(ctx.now(), job.epoch, job.date),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

@@ -1,7 +1,1 @@
-export {
-  remotiveSource,
-  RemotiveConfig,
-  RemotiveJob,
-  remotiveUrl,
-  remotiveDate,
-} from './remotive.source.js';
+export { remotiveSource, RemotiveConfig, RemotiveJob, remotiveUrl } from './remotive.source.js';

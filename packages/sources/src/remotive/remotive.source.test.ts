@@ -1,51 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob } from '@applydesk/domain';
+import {
+  adapterHarness,
+  describeHttpFailures,
+  expectFailedTest,
+  expectOnlyRefused,
+  fixture,
+} from '../test-support/replay-server.js';
 import { remotiveSource } from './index.js';
 
 const NOW = new Date('2025-06-11T07:00:00Z');
 const BODY = fixture(import.meta.url, 'remote-jobs.json');
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(remotiveSource, {
+  config: { name: 'remotive' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = remotiveSource.configSchema.parse({
-    name: 'remotive',
-    type: 'remotive',
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'remotive:remotive',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for await (const page of pages) out.push(...page);
-  return out;
-}
-
-async function failure(answer: Parameters<ReplayServer['route']>[1]): Promise<DomainError> {
-  server.route('/api/remote-jobs', answer);
-  try {
-    await collect(remotiveSource.fetch(ctx()));
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
+const { server, ctx, fetchAll, attempt, draftsOf } = harness;
 
 const jobs = () => (JSON.parse(BODY) as { jobs: Record<string, unknown>[] }).jobs;
 
@@ -53,13 +24,12 @@ describe('remotive source', () => {
   it('fetches with the options as query parameters and normalizes every posting', async () => {
     server.route('/api/remote-jobs', { body: BODY });
     const c = ctx({ category: 'software-dev', search: 'python engineer', limit: 50 });
-    const raws = await collect(remotiveSource.fetch(c));
+    const raws = await fetchAll(c);
     expect(server.seen.map((r) => r.path)).toEqual([
       '/api/remote-jobs?category=software-dev&search=python+engineer&limit=50',
     ]);
     expect(raws).toHaveLength(5);
-    const drafts = raws.map((raw) => remotiveSource.normalize(raw, c));
-    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    const drafts = draftsOf(raws, c);
 
     expect(drafts[0]).toMatchObject({
       sourceType: 'remotive',
@@ -100,32 +70,24 @@ describe('remotive source', () => {
 
   it('asks for everything when no option is set', async () => {
     server.route('/api/remote-jobs', { body: BODY });
-    await collect(remotiveSource.fetch(ctx()));
+    await fetchAll();
     expect(server.seen.map((r) => r.path)).toEqual(['/api/remote-jobs']);
   });
 
-  it('empty results are 0 postings', async () => {
-    server.route('/api/remote-jobs', {
-      body: JSON.stringify({
-        '0-legal-notice': 'Remotive API Legal Notice',
-        'job-count': 0,
-        jobs: [],
-      }),
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: '/api/remote-jobs',
+      rateLimited: { retryAfter: 3600 },
+      truncated: '{"jobs": [',
+      shapeless: '{"error": "nope"}',
+      empty: {
+        body: JSON.stringify({
+          '0-legal-notice': 'Remotive API Legal Notice',
+          'job-count': 0,
+          jobs: [],
+        }),
+      },
     });
-    expect(await collect(remotiveSource.fetch(ctx()))).toEqual([]);
-  });
-
-  it('429 with Retry-After is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '3600' }, body: '' });
-    expect(error.code).toBe('UPSTREAM_FAILED');
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(3_500_000);
-  });
-
-  it('500 is server, malformed JSON and a body without jobs are malformed', async () => {
-    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
-    expect((await failure({ body: '{"jobs": [' })).details?.kind).toBe('malformed');
-    expect((await failure({ body: '{"error": "nope"}' })).details?.kind).toBe('malformed');
   });
 
   it('test() is ok when Remotive answers and says why when it does not', async () => {
@@ -136,9 +98,7 @@ describe('remotive source', () => {
     });
     expect(server.seen.at(-1)?.path).toBe('/api/remote-jobs?limit=1');
     server.route('/api/remote-jobs', { status: 503, body: 'maintenance' });
-    const failed = await remotiveSource.test(ctx());
-    expect(failed.ok).toBe(false);
-    expect(failed.message).toContain('HTTP 503');
+    expectFailedTest(await remotiveSource.test(ctx()), 'HTTP 503');
   });
 
   it('a bad date leaves postedAt null', () => {
@@ -149,19 +109,8 @@ describe('remotive source', () => {
   it('a posting without a title is refused by id while the rest normalize', () => {
     const all = jobs();
     delete all[2]!.title;
-    const results = all.map((job) => {
-      try {
-        return remotiveSource.normalize(job, ctx());
-      } catch (error) {
-        return error as DomainError;
-      }
-    });
-    const refused = results[2] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('remotive posting 1933502');
-    expect(refused.message).toContain('title');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(4);
+    const results = all.map((job) => attempt(job));
+    expectOnlyRefused(results, 2, 'remotive posting 1933502', 'title');
   });
 
   it('declares its terms', () => {

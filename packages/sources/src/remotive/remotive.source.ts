@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import {
-  DomainError,
-  extractSkills,
-  formatIssues,
-  normalizeSkill,
-  type EmploymentType,
-  type JobInputDraft,
-} from '@applydesk/domain';
+import { parseSalaryText, type EmploymentType, type JobInputDraft } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { httpFailure } from '../http/http-client.js';
-import { parseSalaryText } from '../hn/salary-text.js';
+import { firstDate } from '../shared/dates.js';
+import { idOf, parsePosting } from '../shared/refuse.js';
+import { getShaped, reportTest } from '../shared/requests.js';
+import { skillsFromTags } from '../shared/tags.js';
+import { apiBase } from '../shared/urls.js';
 
 export const REMOTIVE_TYPE = 'remotive';
 const DEFAULT_BASE = 'https://remotive.com';
@@ -59,20 +55,11 @@ export function remotiveUrl(config: RemotiveConfig, limit = config.limit): strin
   if (config.search !== undefined) params.set('search', config.search);
   if (limit !== undefined) params.set('limit', String(limit));
   const query = params.toString();
-  return `${(config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '')}/api/remote-jobs${query === '' ? '' : `?${query}`}`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/api/remote-jobs${query === '' ? '' : `?${query}`}`;
 }
 
 async function getJobs(ctx: Ctx, url: string): Promise<unknown[]> {
-  const body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  const parsed = Envelope.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without a jobs list: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data.jobs;
+  return (await getShaped(ctx, url, { schema: Envelope, what: 'without a jobs list' })).jobs;
 }
 
 const JOB_TYPES: Record<string, EmploymentType> = {
@@ -82,31 +69,6 @@ const JOB_TYPES: Record<string, EmploymentType> = {
   freelance: 'freelance',
   internship: 'internship',
 };
-
-/** Remotive's dates carry no offset ("2025-06-10T12:34:56"); they are UTC. */
-export function remotiveDate(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const text = value.trim();
-  const withZone = /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`;
-  const at = Date.parse(withZone);
-  return Number.isNaN(at) ? null : new Date(at).toISOString();
-}
-
-/** The tags that name a skill ApplyDesk knows, in its spelling ("node" -> "Node.js"); others dropped. */
-function skillsFromTags(tags: readonly string[]): string[] {
-  const skills = tags.flatMap((tag) => {
-    const tidy = tag.trim().replace(/\s+/g, ' ');
-    const key = tidy.toLowerCase();
-    const skill = normalizeSkill(key);
-    return skill !== key ? [skill] : extractSkills(tidy);
-  });
-  return [...new Set(skills)];
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'id' in raw) return String(raw.id);
-  return '?';
-}
 
 export const remotiveSource = defineSource({
   type: REMOTIVE_TYPE,
@@ -123,8 +85,8 @@ export const remotiveSource = defineSource({
   configSchema: RemotiveConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const jobs = await getJobs(ctx, remotiveUrl(ctx.config, 1));
       return {
         ok: true,
@@ -133,9 +95,7 @@ export const remotiveSource = defineSource({
             ? 'Remotive answered, with no posting for these filters'
             : 'Remotive answered with postings',
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
@@ -144,23 +104,7 @@ export const remotiveSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = RemotiveJob.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw new DomainError(
-        'INVALID_INPUT',
-        `remotive posting ${idOf(raw)} cannot be mapped: ${problems.join('; ')}`,
-        {
-          details: { externalId: idOf(raw), problems },
-        },
-      );
-    }
-    const job = parsed.data;
-    // Remotive documents salary as free text, "usually a yearly salary range, in USD".
-    const pay =
-      job.salary === null || job.salary === undefined
-        ? null
-        : parseSalaryText(job.salary, { defaultCurrency: 'USD' });
+    const job = parsePosting(RemotiveJob, raw, REMOTIVE_TYPE, idOf(raw));
     return {
       sourceType: REMOTIVE_TYPE,
       sourceId: ctx.sourceId,
@@ -171,14 +115,12 @@ export const remotiveSource = defineSource({
       location: job.candidate_required_location?.trim() || null,
       remote: 'remote',
       employmentType: JOB_TYPES[job.job_type ?? ''] ?? 'unknown',
-      salary:
-        pay === null
-          ? null
-          : { min: pay.min, max: pay.max, currency: pay.currency, period: pay.period },
+      // Remotive documents salary as free text, "usually a yearly salary range, in USD".
+      salary: parseSalaryText(job.salary ?? '', { currency: 'USD' }),
       descriptionHtml: job.description ?? '',
       descriptionText: '',
       skills: skillsFromTags(job.tags ?? []),
-      postedAt: remotiveDate(job.publication_date),
+      postedAt: firstDate(ctx.now(), job.publication_date),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

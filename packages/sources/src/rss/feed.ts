@@ -272,12 +272,3 @@ export function splitJobTitle(title: string): { title: string; company: string }
   if (at !== null) return { title: at[1]!.trim(), company: at[2]!.trim() };
   return null;
 }
-
-/** A date in RFC 2822 (RSS) or ISO 8601 (Atom); anything else is null. */
-export function parseFeedDate(value: string | null): string | null {
-  if (value === null || !/\b\d{4}\b|^\d{4}-/.test(value)) return null;
-  const ms = Date.parse(value.trim());
-  if (Number.isNaN(ms)) return null;
-  const year = new Date(ms).getUTCFullYear();
-  return year < 1990 || year > 2200 ? null : new Date(ms).toISOString();
-}

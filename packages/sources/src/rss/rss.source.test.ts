@@ -1,68 +1,37 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob, type DomainError } from '@applydesk/domain';
 import { failureKind } from '../http/http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
-import { parseFeed, parseFeedDate, splitJobTitle } from './feed.js';
+import {
+  adapterHarness,
+  describeHttpFailures,
+  failureOf,
+  fixture,
+} from '../test-support/replay-server.js';
+import { parseFeed, splitJobTitle } from './feed.js';
 import { RssConfig, rssSource } from './index.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(rssSource, {
+  config: { name: 'feed' },
+  now: NOW,
+  server: 'file',
 });
-afterAll(() => server.close());
-afterEach(() => {
-  server.seen.length = 0;
-});
+const { server } = harness;
 
 const xml = (name: string) => ({
   headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
   body: fixture(import.meta.url, name),
 });
 
-function ctx(url: string, overrides: Record<string, unknown> = {}) {
-  const config = RssConfig.parse({
-    name: 'feed',
-    type: 'rss',
-    url,
-    baseUrl: server.url,
-    ...overrides,
-  });
-  return { sourceId: 'rss:feed', config, secrets: {}, http: createHttpClient(), now: () => NOW };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+const ctx = (url: string, overrides: Record<string, unknown> = {}) =>
+  harness.ctx({ url, ...overrides });
 
 async function run(name: string, url: string, overrides: Record<string, unknown> = {}) {
   server.route(new URL(url).pathname, xml(name));
   const c = ctx(url, overrides);
-  const pages = await collect(rssSource.fetch(c));
-  const raws = pages.flat();
-  const drafts: JobInputDraft[] = [];
-  const errors: DomainError[] = [];
-  for (const raw of raws) {
-    try {
-      drafts.push(rssSource.normalize(raw, c));
-    } catch (error) {
-      errors.push(error as DomainError);
-    }
-  }
+  const raws = await harness.fetchAll(c);
+  const { drafts, errors } = harness.normalizeAll(raws, c);
   for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
   return { raws, drafts, errors };
 }
@@ -186,7 +155,7 @@ describe('rss source', () => {
   it('reports a feed that is not well-formed as malformed, with where', async () => {
     const url = 'https://broken.example/jobs.rss';
     server.route('/jobs.rss', xml('malformed.xml'));
-    const error = await failure(collect(rssSource.fetch(ctx(url))));
+    const error = await failureOf(rssSource.fetch(ctx(url)));
     expect(failureKind(error)).toBe('malformed');
     expect(error.message).toMatch(
       /^https:\/\/broken\.example\/jobs\.rss is not a readable feed: not well-formed XML: .*line 8/,
@@ -196,35 +165,31 @@ describe('rss source', () => {
       headers: { 'content-type': 'text/html' },
       body: '<html><body><p>hi</p></body></html>',
     });
-    const html = await failure(collect(rssSource.fetch(ctx('https://broken.example/page.html'))));
+    const html = await failureOf(rssSource.fetch(ctx('https://broken.example/page.html')));
     expect(failureKind(html)).toBe('malformed');
     expect(html.message).toContain('not an RSS or Atom feed (the document is <html>)');
   });
 
-  it('yields nothing for an empty feed and classifies HTTP failures', async () => {
+  it('yields nothing for an empty feed', async () => {
     server.route('/empty.rss', {
       body: '<?xml version="1.0"?><rss version="2.0"><channel><title>Nothing</title></channel></rss>',
     });
-    expect(await collect(rssSource.fetch(ctx('https://x.example/empty.rss')))).toEqual([]);
+    expect(await harness.fetchPages(ctx('https://x.example/empty.rss'))).toEqual([]);
     expect(await rssSource.test(ctx('https://x.example/empty.rss'))).toMatchObject({
       ok: true,
       available: 0,
     });
+  });
 
-    server.route('/limited.rss', { status: 429, headers: { 'retry-after': '45' }, body: '' });
-    const limited = await failure(collect(rssSource.fetch(ctx('https://x.example/limited.rss'))));
-    expect(failureKind(limited)).toBe('rate_limited');
-    expect(typeof limited.details?.retryAt).toBe('string');
-
-    server.route('/down.rss', { status: 500, body: '' });
-    expect(
-      failureKind(await failure(collect(rssSource.fetch(ctx('https://x.example/down.rss'))))),
-    ).toBe('server');
-
-    server.route('/blank.rss', { body: '' });
-    expect(
-      failureKind(await failure(collect(rssSource.fetch(ctx('https://x.example/blank.rss'))))),
-    ).toBe('malformed');
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: '/feed.rss',
+      overrides: { url: 'https://x.example/feed.rss' },
+      rateLimited: { retryAfter: 45 },
+      serverError: { status: 500, body: '' },
+      truncated: '',
+      shapeless: '<html><body><p>hi</p></body></html>',
+    });
   });
 });
 
@@ -251,11 +216,20 @@ describe('feed helpers', () => {
   });
 
   it('reads RFC 2822 and ISO dates only', () => {
-    expect(parseFeedDate('Wed, 19 Nov 2025 15:46:29 +0000')).toBe('2025-11-19T15:46:29.000Z');
-    expect(parseFeedDate('2025-11-19T15:46:29+01:00')).toBe('2025-11-19T14:46:29.000Z');
-    expect(parseFeedDate('2')).toBeNull();
-    expect(parseFeedDate('not a date')).toBeNull();
-    expect(parseFeedDate(null)).toBeNull();
+    const postedAt = (pubDate: string | null) => {
+      const date = pubDate === null ? '' : `<pubDate>${pubDate}</pubDate>`;
+      const feed = parseFeed(
+        `<rss version="2.0"><channel><title>Board</title><link>https://board.example/</link><item><title>Engineer</title><link>https://board.example/1</link>${date}</item></channel></rss>`,
+      );
+      if (!feed.ok) throw new Error(feed.reason);
+      const c = ctx('https://board.example/feed.xml');
+      return rssSource.normalize(feed.entries[0], c).postedAt;
+    };
+    expect(postedAt('Wed, 19 Nov 2025 15:46:29 +0000')).toBe('2025-11-19T15:46:29.000Z');
+    expect(postedAt('2025-11-19T15:46:29+01:00')).toBe('2025-11-19T14:46:29.000Z');
+    expect(postedAt('2')).toBeNull();
+    expect(postedAt('not a date')).toBeNull();
+    expect(postedAt(null)).toBeNull();
   });
 
   it('reads RSS 1.0 (RDF) feeds', () => {

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import {
-  DomainError,
   RemoteMode,
+  inferEmploymentType,
+  inferRemote,
   type EmploymentType,
   type JobInputDraft,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
 import { httpFailure } from '../http/http-client.js';
-import { parseFeed, parseFeedDate, splitJobTitle, type FeedEntry } from './feed.js';
+import { firstDate } from '../shared/dates.js';
+import { refuseNamed } from '../shared/refuse.js';
+import { withSignal } from '../shared/requests.js';
+import { absoluteHttpUrl, looksLikeHttpUrl, onBaseUrl } from '../shared/urls.js';
+import { parseFeed, splitJobTitle, type FeedEntry } from './feed.js';
 
 export const RssConfig = BaseSourceConfig.extend({
   type: z.literal('rss'),
@@ -28,37 +33,21 @@ export type RssSecrets = z.infer<typeof RssSecrets>;
 
 type Ctx = SourceContext<RssConfig, RssSecrets>;
 
-/** Where the feed is fetched from: itself, or the same path on `baseUrl` (a mirror, or tests). */
-function fetchUrl(url: string, baseUrl: string | undefined): string {
-  if (baseUrl === undefined) return url;
-  const u = new URL(url);
-  return `${baseUrl.replace(/\/+$/, '')}${u.pathname}${u.search}`;
-}
-
 async function readFeed(ctx: Ctx): Promise<FeedEntry[]> {
   const url = ctx.config.url;
   const res = await ctx.http.request({
-    url: fetchUrl(url, ctx.config.baseUrl),
+    // The feed itself, or the same path on `baseUrl` (a mirror, or tests).
+    url: onBaseUrl(url, ctx.config.baseUrl),
     headers: {
       accept:
         'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     },
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+    ...withSignal(ctx.signal),
   });
   const feed = parseFeed(res.text);
   if (!feed.ok)
     throw httpFailure('malformed', url, `${url} is not a readable feed: ${feed.reason}`);
   return feed.entries;
-}
-
-function absolute(href: string | null, base: string): string | null {
-  if (href === null || href === '') return null;
-  try {
-    const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 /** "jobs@acme.com (Acme Inc)" → "Acme Inc"; a bare e-mail address names no company. */
@@ -69,31 +58,27 @@ function authorName(author: string | null): string | null {
   return name === '' || /^\S+@\S+$/.test(name) ? null : name;
 }
 
-function employmentType(...texts: string[]): EmploymentType {
-  for (const text of texts) {
-    const t = text.toLowerCase();
-    if (/\bintern/.test(t)) return 'internship';
-    if (/freelance/.test(t)) return 'freelance';
-    if (/contract/.test(t)) return 'contract';
-    if (/temporar/.test(t)) return 'temporary';
-    if (/part[- ]?time/.test(t)) return 'part_time';
-    if (/full[- ]?time/.test(t)) return 'full_time';
+/** The employment type the first of `labels` that names one says. */
+function employmentType(...labels: string[]): EmploymentType {
+  for (const label of labels) {
+    const type = inferEmploymentType(label);
+    if (type !== 'unknown') return type;
   }
   return 'unknown';
 }
 
-function remoteMode(config: RssConfig, ...texts: string[]): RemoteMode {
+/** The `remote` option, else what the first of the location, title and categories says. */
+function remoteMode(config: RssConfig, ...labels: (string | null)[]): RemoteMode {
   if (config.remote !== undefined) return config.remote;
-  const joined = texts.join(' ');
-  if (/\bhybrid\b/i.test(joined)) return 'hybrid';
-  if (/\bremote\b|\banywhere\b|\bwork from home\b/i.test(joined)) return 'remote';
+  for (const location of labels) {
+    const mode = inferRemote({ location });
+    if (mode !== 'unknown') return mode;
+  }
   return 'unknown';
 }
 
-function invalid(what: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `feed item ${what}: ${reason}`, {
-    details: { posting: what },
-  });
+function invalid(what: string, reason: string) {
+  return refuseNamed(what, reason, 'feed item');
 }
 
 /**
@@ -111,9 +96,7 @@ export function normalizeRss(
   }
   const entry = raw as FeedEntry;
   const base = entry.feed.link ?? ctx.config.url;
-  const url =
-    absolute(entry.link, base) ??
-    (entry.id !== null && /^https?:\/\//i.test(entry.id) ? entry.id : null);
+  const url = absoluteHttpUrl(entry.link, base) ?? (looksLikeHttpUrl(entry.id) ? entry.id : null);
   const label = entry.title !== '' ? `"${entry.title}"` : (entry.id ?? '?');
   if (entry.title === '') throw invalid(label, 'has no title');
   if (url === null) throw invalid(label, 'has no link');
@@ -143,18 +126,18 @@ export function normalizeRss(
     title,
     company,
     location,
-    remote: remoteMode(ctx.config, title, location ?? '', entry.categories.join(' ')),
+    remote: remoteMode(ctx.config, location, title, ...entry.categories),
     employmentType: employmentType(
       entry.extras.type ?? entry.extras.job_type ?? '',
-      entry.categories.join(' '),
+      ...entry.categories,
       title,
     ),
     descriptionHtml: entry.isText ? '' : entry.html,
     descriptionText: entry.isText ? entry.html : '',
     skills,
-    postedAt: parseFeedDate(entry.date),
+    postedAt: firstDate(ctx.now(), entry.date),
     fetchedAt: ctx.now().toISOString(),
-    expiresAt: parseFeedDate(entry.extras.expires_at ?? null),
+    expiresAt: firstDate(ctx.now(), entry.extras.expires_at),
     raw,
   };
 }

@@ -1,47 +1,31 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob } from '@applydesk/domain';
 import { failureKind } from '../http/http-client.js';
 import {
+  adapterHarness,
+  describeHttpFailures,
+  failureOf,
   fixture,
-  startReplayServer,
-  type ReplayServer,
   type SeenRequest,
 } from '../test-support/replay-server.js';
-import { SerpApiConfig, serpApiSource } from './index.js';
-import { parsePostedAt } from './serpapi.source.js';
+import { serpApiSource } from './index.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 const KEY = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const SECRETS = { SERPAPI_API_KEY: KEY };
 const TOKEN = 'eyJmYyI6IkVvZ0NDc0lCUVVGM1ZqbGpTVkEiLCJmY3YiOiIzIiwiZWkiOiJhYmMiLCJzdGFydCI6MTB9';
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.seen.length = 0;
-});
-
-function ctx(overrides: Record<string, unknown> = {}) {
-  const config = SerpApiConfig.parse({
+const harness = adapterHarness(serpApiSource, {
+  config: {
     name: 'austin',
-    type: 'serpapi',
     query: 'typescript developer',
     location: 'Austin, Texas, United States',
-    baseUrl: server.url,
-    ...overrides,
-  });
-  return {
-    sourceId: 'serpapi:austin',
-    config,
-    secrets: SECRETS,
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
+  },
+  secrets: SECRETS,
+  now: NOW,
+  server: 'file',
+});
+const { server, ctx, fetchPages, normalizeAll } = harness;
 
 function params(req: SeenRequest): Record<string, string> {
   return Object.fromEntries(new URL(req.path, 'http://x').searchParams);
@@ -57,32 +41,10 @@ function twoPages(req: SeenRequest) {
   };
 }
 
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-function noKey(error: DomainError) {
-  expect(
-    JSON.stringify({ message: error.message, hint: error.hint, details: error.details }),
-  ).not.toContain(KEY);
-}
-
 describe('serpapi source', () => {
   it('sends engine, query, location and api_key, then follows next_page_token', async () => {
     server.route('/search.json', twoPages);
-    const pages = await collect(serpApiSource.fetch(ctx()));
+    const pages = await fetchPages();
     expect(pages.map((p) => p.length)).toEqual([4, 1]);
     expect(server.seen.map((s) => new URL(s.path, 'http://x').pathname)).toEqual([
       '/search.json',
@@ -103,25 +65,15 @@ describe('serpapi source', () => {
 
   it('stops at maxPages', async () => {
     server.route('/search.json', twoPages);
-    expect((await collect(serpApiSource.fetch(ctx({ maxPages: 1 })))).map((p) => p.length)).toEqual(
-      [4],
-    );
+    expect((await fetchPages(ctx({ maxPages: 1 }))).map((p) => p.length)).toEqual([4]);
     expect(server.seen).toHaveLength(1);
   });
 
   it('maps results field by field, each passing prepareJob', async () => {
     server.route('/search.json', twoPages);
     const c = ctx();
-    const [page] = await collect(serpApiSource.fetch(c));
-    const drafts: JobInputDraft[] = [];
-    const errors: DomainError[] = [];
-    for (const raw of page!) {
-      try {
-        drafts.push(serpApiSource.normalize(raw, c));
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
+    const [page] = await fetchPages(c);
+    const { drafts, errors } = normalizeAll(page!, c);
     expect(drafts).toHaveLength(3);
     const [senior, remote, contractor] = drafts;
     expect(senior).toEqual({
@@ -170,49 +122,45 @@ describe('serpapi source', () => {
 
   it('treats "no results" as an empty search', async () => {
     server.route('/search.json', { body: fixture(import.meta.url, 'no-results.json') });
-    expect(await collect(serpApiSource.fetch(ctx()))).toEqual([]);
+    expect(await fetchPages()).toEqual([]);
     expect(await serpApiSource.test(ctx())).toMatchObject({ ok: true, available: 0 });
   });
 
-  it('names SERPAPI_API_KEY when the key is refused, never the key itself', async () => {
-    for (const status of [401, 403, 200]) {
-      server.route('/search.json', { status, body: fixture(import.meta.url, 'invalid-key.json') });
-      const error = await failure(collect(serpApiSource.fetch(ctx())));
-      expect(failureKind(error)).toBe('auth');
-      expect(error.message).toContain('SERPAPI_API_KEY');
-      noKey(error);
-    }
-  });
-
-  it('classifies 429, 500 and broken bodies without showing the key', async () => {
-    server.route('/search.json', {
-      status: 429,
-      headers: { 'retry-after': '60' },
-      body: '{"error":"Your account has run out of searches."}',
-    });
-    const limited = await failure(collect(serpApiSource.fetch(ctx())));
-    expect(failureKind(limited)).toBe('rate_limited');
-    expect(Date.parse(String(limited.details?.retryAt))).toBeGreaterThan(Date.now() + 55_000);
-    noKey(limited);
-
-    server.route('/search.json', { status: 500, body: '{"error":"Internal error"}' });
-    const broken = await failure(collect(serpApiSource.fetch(ctx())));
-    expect(failureKind(broken)).toBe('server');
-    noKey(broken);
-
-    server.route('/search.json', { body: '{"jobs_results": [{"title": ' });
-    const malformed = await failure(collect(serpApiSource.fetch(ctx())));
-    expect(failureKind(malformed)).toBe('malformed');
-    noKey(malformed);
-
+  it('an error SerpApi answers with 200 is a server failure, quoting it', async () => {
     server.route('/search.json', { body: '{"error":"Something unexpected happened."}' });
-    const odd = await failure(collect(serpApiSource.fetch(ctx())));
+    const odd = await failureOf(serpApiSource.fetch(ctx()));
     expect(failureKind(odd)).toBe('server');
     expect(odd.message).toContain('Something unexpected happened.');
   });
 
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: '/search.json',
+      refused: {
+        statuses: [401, 403, 200],
+        body: fixture(import.meta.url, 'invalid-key.json'),
+        names: ['SERPAPI_API_KEY'],
+      },
+      rateLimited: { retryAfter: 60, body: '{"error":"Your account has run out of searches."}' },
+      serverError: { status: 500, body: '{"error":"Internal error"}' },
+      truncated: '{"jobs_results": [{"title": ',
+      shapeless: '["jobs"]',
+      secrets: [KEY],
+    });
+  });
+
   it('turns ages into dates before now, and vague ages into null', () => {
-    const at = (s: string) => parsePostedAt(s, NOW);
+    const at = (age: string | undefined) =>
+      serpApiSource.normalize(
+        {
+          job_id: 'j1',
+          title: 'Engineer',
+          company_name: 'Acme',
+          share_link: 'https://www.google.com/search?q=engineer',
+          detected_extensions: { posted_at: age },
+        },
+        ctx(),
+      ).postedAt;
     expect(at('3 days ago')).toBe('2025-11-17T12:00:00.000Z');
     expect(at('an hour ago')).toBe('2025-11-20T11:00:00.000Z');
     expect(at('45 minutes ago')).toBe('2025-11-20T11:15:00.000Z');
@@ -223,6 +171,6 @@ describe('serpapi source', () => {
     expect(at('Over 1 month ago')).toBeNull();
     expect(at('30+ days ago')).toBeNull();
     expect(at('')).toBeNull();
-    expect(parsePostedAt(undefined, NOW)).toBeNull();
+    expect(at(undefined)).toBeNull();
   });
 });

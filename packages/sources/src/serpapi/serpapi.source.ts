@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
+  inferEmploymentType,
+  inferRemote,
   textToHtml,
-  type EmploymentType,
   type JobInputDraft,
   type RemoteMode,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { dateOfAge } from '../shared/dates.js';
+import { maskSecrets, refusedKey, rethrowKeyed, type RefusedKey } from '../shared/mask.js';
+import { postingObject, refuse } from '../shared/refuse.js';
+import { withSignal } from '../shared/requests.js';
+import { text } from '../shared/text-fields.js';
+import { apiBase, looksLikeHttpUrl } from '../shared/urls.js';
 
-const SECRET_NAME = 'SERPAPI_API_KEY';
+const REFUSED: RefusedKey = {
+  source: 'SerpApi',
+  what: 'the API key',
+  check: 'SERPAPI_API_KEY',
+  hint: 'set SERPAPI_API_KEY to the key at https://serpapi.com/manage-api-key',
+};
 const DEFAULT_BASE_URL = 'https://serpapi.com';
 /** What SerpApi says, with HTTP 200, when Google found nothing: an empty search, not a failure. */
 const NO_RESULTS = /hasn't returned any results|returned no results|no results found/i;
@@ -26,13 +38,11 @@ export const SerpApiConfig = BaseSourceConfig.extend({
     .min(1)
     .optional()
     .describe('where, as SerpApi names places (e.g. "Austin, Texas, United States")'),
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(20)
-    .default(3)
-    .describe('pages of about 10 postings per run; each page costs one SerpApi search'),
+  maxPages: maxPagesOption(
+    20,
+    'pages of about 10 postings per run; each page costs one SerpApi search',
+    3,
+  ),
 });
 export type SerpApiConfig = z.infer<typeof SerpApiConfig>;
 
@@ -67,46 +77,12 @@ interface SerpApiPage {
 }
 
 function searchUrl(config: SerpApiConfig, secrets: SerpApiSecrets, token: string | null): string {
-  const base = (config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const base = apiBase(config.baseUrl, DEFAULT_BASE_URL);
   const params = new URLSearchParams({ engine: 'google_jobs', q: config.query });
   if (config.location !== undefined) params.set('location', config.location);
   if (token !== null) params.set('next_page_token', token);
   params.set('api_key', secrets.SERPAPI_API_KEY);
   return `${base}/search.json?${params.toString()}`;
-}
-
-function redact(text: string, secrets: SerpApiSecrets): string {
-  const key = secrets.SERPAPI_API_KEY;
-  let out = text;
-  for (const form of new Set([key, encodeURIComponent(key)])) out = out.split(form).join('***');
-  return out;
-}
-
-function authFailure(url: string, status: number | null, secrets: SerpApiSecrets): DomainError {
-  const shown = status === null ? '' : ` (HTTP ${status})`;
-  return new DomainError(
-    'UPSTREAM_FAILED',
-    `SerpApi refused the API key${shown}: check ${SECRET_NAME}`,
-    {
-      hint: `set ${SECRET_NAME} to the key at https://serpapi.com/manage-api-key`,
-      details: { kind: 'auth', url: redact(url, secrets), ...(status === null ? {} : { status }) },
-    },
-  );
-}
-
-/** Re-raises a client failure without the key (it travels as `api_key` in the query). */
-function rethrow(error: unknown, secrets: SerpApiSecrets): never {
-  const kind = failureKind(error);
-  if (kind === null || !(error instanceof DomainError)) throw error;
-  const details = { ...error.details };
-  const url = typeof details.url === 'string' ? details.url : '';
-  if (kind === 'auth')
-    throw authFailure(url, typeof details.status === 'number' ? details.status : null, secrets);
-  if (url !== '') details.url = redact(url, secrets);
-  throw new DomainError('UPSTREAM_FAILED', redact(error.message, secrets), {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    details,
-  });
 }
 
 async function getPage(
@@ -116,22 +92,24 @@ async function getPage(
   const url = searchUrl(ctx.config, ctx.secrets, token);
   let body: unknown;
   try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
+    body = await ctx.http.getJson(url, withSignal(ctx.signal));
   } catch (error) {
-    rethrow(error, ctx.secrets);
+    // The key travels as `api_key` in the query.
+    rethrowKeyed(error, [ctx.secrets.SERPAPI_API_KEY], REFUSED);
   }
-  const where = redact(url, ctx.secrets);
+  const key = [ctx.secrets.SERPAPI_API_KEY];
+  const where = maskSecrets(url, key);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw httpFailure('malformed', where, 'SerpApi answered something other than a search result');
   }
   const page = body as SerpApiPage;
   if (typeof page.error === 'string' && page.error !== '') {
     if (NO_RESULTS.test(page.error)) return { jobs_results: [] };
-    if (/api[ _]?key/i.test(page.error)) throw authFailure(url, null, ctx.secrets);
+    if (/api[ _]?key/i.test(page.error)) throw refusedKey(REFUSED, { kind: 'auth', url }, key);
     if (/run out of searches|rate limit|too many/i.test(page.error)) {
-      throw httpFailure('rate_limited', where, `SerpApi: ${redact(page.error, ctx.secrets)}`);
+      throw httpFailure('rate_limited', where, `SerpApi: ${maskSecrets(page.error, key)}`);
     }
-    throw httpFailure('server', where, `SerpApi: ${redact(page.error, ctx.secrets)}`);
+    throw httpFailure('server', where, `SerpApi: ${maskSecrets(page.error, key)}`);
   }
   if (page.jobs_results !== undefined && !Array.isArray(page.jobs_results)) {
     throw httpFailure('malformed', where, 'SerpApi answered `jobs_results` that is not a list');
@@ -139,52 +117,9 @@ async function getPage(
   return page;
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-const UNIT_MS = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 7 * 86_400_000,
-  month: 30 * 86_400_000,
-};
-
-/**
- * Google shows a posting's age, not its date: "3 days ago", "an hour ago", "yesterday".
- * It is turned into a time before `now`. Vague ages ("Over 1 month ago", "30+ days ago")
- * give null rather than a made-up date.
- */
-export function parsePostedAt(value: unknown, now: Date): string | null {
-  if (typeof value !== 'string') return null;
-  const age = value.trim().toLowerCase();
-  if (age === '') return null;
-  if (/^(just posted|just now|today|new)$/.test(age)) return now.toISOString();
-  if (age === 'yesterday') return new Date(now.getTime() - UNIT_MS.day).toISOString();
-  const m = /^(\d+|an?|one)\s+(minute|min|hour|hr|day|week|month)s?\s+ago$/.exec(age);
-  if (m === null) return null;
-  const count = /^\d+$/.test(m[1]!) ? Number(m[1]) : 1;
-  const unit = m[2] === 'min' ? 'minute' : m[2] === 'hr' ? 'hour' : (m[2] as keyof typeof UNIT_MS);
-  return new Date(now.getTime() - count * UNIT_MS[unit]).toISOString();
-}
-
-function employmentType(schedule: string): EmploymentType {
-  const t = schedule.toLowerCase();
-  if (/intern/.test(t)) return 'internship';
-  if (/contract/.test(t)) return 'contract';
-  if (/temp/.test(t)) return 'temporary';
-  if (/part/.test(t)) return 'part_time';
-  if (/full/.test(t)) return 'full_time';
-  return 'unknown';
-}
-
-function remoteMode(posting: SerpApiPosting, title: string, location: string): RemoteMode {
+function remoteMode(posting: SerpApiPosting, title: string, location: string | null): RemoteMode {
   if (posting.detected_extensions?.work_from_home === true) return 'remote';
-  const joined = `${title} ${location}`;
-  if (/\bhybrid\b/i.test(joined)) return 'hybrid';
-  if (/\bremote\b|^anywhere$|\bwork from home\b/i.test(joined)) return 'remote';
-  return 'unknown';
+  return inferRemote({ title, location });
 }
 
 /** The description is plain text with line breaks; highlights become headed lists. */
@@ -210,14 +145,10 @@ function firstLink(posting: SerpApiPosting): string {
     posting.share_link,
     ...(posting.related_links ?? []).map((l) => l.link),
   ];
-  return links.map(text).find((l) => /^https?:\/\//i.test(l)) ?? '';
+  return links.map(text).find(looksLikeHttpUrl) ?? '';
 }
 
-function invalid(id: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `SerpApi posting ${id}: ${reason}`, {
-    details: { externalId: id },
-  });
-}
+const invalid = (id: string, reason: string) => refuse('SerpApi', id, reason);
 
 /**
  * Maps one Google Jobs result. The link is the first apply option (the employer's or a
@@ -228,8 +159,7 @@ export function normalizeSerpApi(
   raw: unknown,
   ctx: Pick<SourceContext<SerpApiConfig, SerpApiSecrets>, 'sourceId' | 'config' | 'now'>,
 ): JobInputDraft {
-  if (typeof raw !== 'object' || raw === null) throw invalid('?', 'is not an object');
-  const posting = raw as SerpApiPosting;
+  const posting = postingObject<SerpApiPosting>('SerpApi', raw);
   const id = text(posting.job_id);
   if (id === '') throw invalid(text(posting.title) || '?', 'has no job_id');
   const label = text(posting.title)
@@ -250,12 +180,13 @@ export function normalizeSerpApi(
     title,
     company,
     location,
-    remote: remoteMode(posting, title, location ?? ''),
-    employmentType: employmentType(text(posting.detected_extensions?.schedule_type)),
+    remote: remoteMode(posting, title, location),
+    employmentType: inferEmploymentType(text(posting.detected_extensions?.schedule_type)),
     salary: null,
     descriptionHtml: descriptionHtml(posting),
     descriptionText: '',
-    postedAt: parsePostedAt(posting.detected_extensions?.posted_at, ctx.now()),
+    // Google shows an age ("3 days ago"), not a date; a vague one ("30+ days ago") is no date.
+    postedAt: dateOfAge(posting.detected_extensions?.posted_at, ctx.now()),
     fetchedAt: ctx.now().toISOString(),
     raw,
   };

@@ -1,10 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob, type JobInputDraft } from '@applydesk/domain';
 import {
+  adapterHarness,
+  describeHttpFailures,
+  expectFailedTest,
+  expectOnlyRefused,
+  expectRefused,
+  expectReplacementCharacters,
+  failureOf,
   fixture,
-  startReplayServer,
-  type ReplayServer,
   type Route,
 } from '../test-support/replay-server.js';
 import { smartRecruitersSource } from './index.js';
@@ -17,30 +21,11 @@ const DETAIL: Record<string, string> = Object.fromEntries(
 );
 const PATH = '/v1/companies/Orbitalis/postings';
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(smartRecruitersSource, {
+  config: { name: 'orbitalis', company: 'Orbitalis' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = smartRecruitersSource.configSchema.parse({
-    name: 'orbitalis',
-    type: 'smartrecruiters',
-    company: 'Orbitalis',
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'smartrecruiters:orbitalis',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
+const { server, ctx, fetchAll, attempt, fetchAndAttempt, draftsOf } = harness;
 
 /** The recorded list and every detail, each detail overridable. */
 function serveRecorded(details: Partial<Record<string, Route>> = {}) {
@@ -48,33 +33,7 @@ function serveRecorded(details: Partial<Record<string, Route>> = {}) {
   for (const id of IDS) server.route(`${PATH}/${id}`, details[id] ?? { body: DETAIL[id] });
 }
 
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for await (const page of pages) out.push(...page);
-  return out;
-}
-
-async function fetchError(): Promise<DomainError> {
-  try {
-    await collect(smartRecruitersSource.fetch(ctx()));
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
-
-async function failure(answer: Route): Promise<DomainError> {
-  server.route(PATH, answer);
-  return fetchError();
-}
-
-function attempt(raw: unknown, c = ctx()): JobInputDraft | DomainError {
-  try {
-    return smartRecruitersSource.normalize(raw, c);
-  } catch (error) {
-    return error as DomainError;
-  }
-}
+const fetchError = () => failureOf(smartRecruitersSource.fetch(ctx()));
 
 const detail = (id: string) => JSON.parse(DETAIL[id]!) as Record<string, unknown>;
 
@@ -82,14 +41,13 @@ describe('smartrecruiters source', () => {
   it('lists, reads every detail and maps the job ad', async () => {
     serveRecorded();
     const c = ctx();
-    const raws = await collect(smartRecruitersSource.fetch(c));
+    const raws = await fetchAll(c);
     expect(server.seen.map((r) => r.path)).toEqual([
       `${PATH}?offset=0&limit=100`,
       ...IDS.map((id) => `${PATH}/${id}`),
     ]);
     expect(raws).toHaveLength(4);
-    const drafts = raws.map((raw) => smartRecruitersSource.normalize(raw, c));
-    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    const drafts = draftsOf(raws, c);
 
     expect(drafts[0]).toMatchObject({
       sourceType: 'smartrecruiters',
@@ -153,7 +111,7 @@ describe('smartrecruiters source', () => {
         body: JSON.stringify({ ...body, id: item.id, name: item.name }),
       });
     const c = ctx();
-    const raws = await collect(smartRecruitersSource.fetch(c));
+    const raws = await fetchAll(c);
     expect(server.seen.filter((r) => r.path.includes('?')).map((r) => r.path)).toEqual([
       `${PATH}?offset=0&limit=100`,
       `${PATH}?offset=100&limit=100`,
@@ -169,12 +127,10 @@ describe('smartrecruiters source', () => {
   it('a detail that fails yields the list item, refused by id in normalize; a detail gone (404) drops the posting', async () => {
     serveRecorded({ [IDS[1]]: { status: 500, body: 'oops' }, [IDS[2]]: { status: 404, body: '' } });
     const c = ctx();
-    const raws = await collect(smartRecruitersSource.fetch(c));
+    const raws = await fetchAll(c);
     expect(raws).toHaveLength(3);
     const results = raws.map((raw) => attempt(raw, c));
-    const refused = results[1] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toBe(
+    expect(expectRefused(results[1]).message).toBe(
       'smartrecruiters posting 744000061234502: "Account Executive, Nordics" has no job ad: its detail could not be read this run (it is tried again on the next)',
     );
     expect((results[0] as JobInputDraft).externalId).toBe('744000061234501');
@@ -210,52 +166,38 @@ describe('smartrecruiters source', () => {
     expect(none.message).toContain('"Orbitalys"');
     expect(none.message).toContain('spelling');
 
-    const missing = await smartRecruitersSource.test(
-      ctx({ company: 'https://careers.smartrecruiters.com/Orbitalix' }),
+    expectFailedTest(
+      await smartRecruitersSource.test(
+        ctx({ company: 'https://careers.smartrecruiters.com/Orbitalix' }),
+      ),
+      '"Orbitalix"',
+      'spelling',
     );
-    expect(missing.ok).toBe(false);
-    expect(missing.message).toContain('"Orbitalix"');
-    expect(missing.message).toContain('spelling');
   });
 
-  it('429 on the list is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '120' }, body: '' });
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(100_000);
-  });
-
-  it('500 is server; malformed JSON and a list without content are malformed', async () => {
-    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
-    expect((await failure({ body: '{"totalFound": 3, "content": [' })).details?.kind).toBe(
-      'malformed',
-    );
-    expect((await failure({ body: '{"message": "nope"}' })).details?.kind).toBe('malformed');
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: PATH,
+      notFound: { body: '{"message":"not found"}', names: ['"Orbitalis"', 'spelling'] },
+      truncated: '{"totalFound": 3, "content": [',
+      shapeless: '{"message": "nope"}',
+    });
   });
 
   it('a company with no posting is zero postings and no detail request', async () => {
     server.route(PATH, { body: '{"offset":0,"limit":100,"totalFound":0,"content":[]}' });
-    expect(await collect(smartRecruitersSource.fetch(ctx()))).toEqual([]);
+    expect(await fetchAll()).toEqual([]);
     expect(server.seen).toHaveLength(1);
   });
 
-  it('bytes that are not UTF-8 in a detail become replacement characters', async () => {
-    const text = DETAIL[IDS[0]]!;
-    const at = text.indexOf('"Senior Site Reliability Engineer"') + 1;
-    serveRecorded({
-      [IDS[0]]: {
-        body: Buffer.concat([
-          Buffer.from(text.slice(0, at)),
-          Buffer.from([0xff, 0xff]),
-          Buffer.from(text.slice(at)),
-        ]),
-      },
-    });
-    const c = ctx();
-    const [first] = await collect(smartRecruitersSource.fetch(c));
-    const draft = smartRecruitersSource.normalize(first, c);
-    expect(draft.title).toBe('\uFFFD\uFFFDSenior Site Reliability Engineer');
-    expect(() => prepareJob(draft)).not.toThrow();
-  });
+  it('bytes that are not UTF-8 in a detail become replacement characters', () =>
+    expectReplacementCharacters(harness, {
+      text: DETAIL[IDS[0]]!,
+      before: 'Senior Site Reliability Engineer"',
+      bytes: [0xff, 0xff],
+      serve: (body) => serveRecorded({ [IDS[0]]: { body } }),
+      title: '\uFFFD\uFFFDSenior Site Reliability Engineer',
+    }));
 
   it('a 10 MB job ad is refused by id while the others normalize', async () => {
     const big = detail(IDS[3]);
@@ -268,23 +210,26 @@ describe('smartrecruiters source', () => {
       },
     };
     serveRecorded({ [IDS[3]]: { body: JSON.stringify(big) } });
-    const c = ctx();
-    const results = (await collect(smartRecruitersSource.fetch(c))).map((raw) => attempt(raw, c));
-    const refused = results[3] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toMatch(
+    const results = await fetchAndAttempt();
+    expectOnlyRefused(
+      results,
+      3,
       /^smartrecruiters posting 744000061234504: description is \d+ characters, over the 1000000-character limit/,
     );
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(3);
   });
 
   it('an unreadable releasedDate leaves postedAt null', () => {
     const posting = detail(IDS[0]);
-    for (const releasedDate of ['26.05.2025', 1748259127145, null]) {
+    for (const releasedDate of ['06.05.2025', 'never', null]) {
       expect(
         smartRecruitersSource.normalize({ ...posting, releasedDate }, ctx()).postedAt,
       ).toBeNull();
     }
+    // Unambiguous dates and epoch milliseconds are read by the domain's parseDate.
+    const read = (releasedDate: unknown) =>
+      smartRecruitersSource.normalize({ ...posting, releasedDate }, ctx()).postedAt;
+    expect(read('26.05.2025')).toBe('2025-05-26T00:00:00.000Z');
+    expect(read(1748259127145)).toBe('2025-05-26T11:32:07.145Z');
     delete posting.releasedDate;
     expect(smartRecruitersSource.normalize(posting, ctx()).postedAt).toBeNull();
   });
@@ -293,11 +238,7 @@ describe('smartrecruiters source', () => {
     const all = IDS.map((id) => detail(id));
     delete all[0]!.name;
     const results = all.map((p) => attempt(p));
-    const refused = results[0] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('smartrecruiters posting 744000061234501');
-    expect(refused.message).toContain('title');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(3);
+    expectOnlyRefused(results, 0, 'smartrecruiters posting 744000061234501', 'title');
   });
 
   it('without postingUrl the careers page URL is built from the identifier', () => {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
-  formatIssues,
-  type EmploymentType,
+  inferEmploymentType,
   type JobInputDraft,
   type RemoteMode,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { boardOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { boundedDescription } from '../shared/description.js';
+import { DetailReads } from '../shared/details.js';
+import { parsePosting, refuse } from '../shared/refuse.js';
+import { counted, getShaped, reportTest, withSignal } from '../shared/requests.js';
+import { apiBase, httpUrl } from '../shared/urls.js';
 
 /**
  * SmartRecruiters Posting API (https://dev.smartrecruiters.com/customer-api/posting-api/endpoints/postings/):
@@ -28,8 +33,6 @@ export const SMARTRECRUITERS_TYPE = 'smartrecruiters';
 export const SMARTRECRUITERS_PAGE_SIZE = 100;
 const MAX_PAGES = 100;
 const DEFAULT_BASE = 'https://api.smartrecruiters.com';
-/** Longest description a posting may carry once inline images are dropped; longer ones are refused. */
-export const MAX_DESCRIPTION_CHARS = 1_000_000;
 
 /** A company identifier, or a careers page address it is read from (careers.smartrecruiters.com/Acme). */
 function companyIdentifier(value: string): string {
@@ -39,22 +42,12 @@ function companyIdentifier(value: string): string {
 
 export const SmartRecruitersConfig = BaseSourceConfig.extend({
   type: z.literal(SMARTRECRUITERS_TYPE),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .transform(companyIdentifier)
-    .pipe(
-      z
-        .string()
-        .regex(
-          /^[A-Za-z0-9_.-]+$/,
-          'a SmartRecruiters company identifier: letters, digits, -, _ and .',
-        ),
-    )
-    .describe(
-      'company identifier, case as written: the name after careers.smartrecruiters.com/ in the careers page address (that address works too)',
-    ),
+  company: boardOption(
+    companyIdentifier,
+    /^[A-Za-z0-9_.-]+$/,
+    'a SmartRecruiters company identifier: letters, digits, -, _ and .',
+    'company identifier, case as written: the name after careers.smartrecruiters.com/ in the careers page address (that address works too)',
+  ),
 });
 export type SmartRecruitersConfig = z.infer<typeof SmartRecruitersConfig>;
 
@@ -109,8 +102,7 @@ type Ctx = Pick<
 >;
 
 function companyBase(config: SmartRecruitersConfig): string {
-  const base = (config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '');
-  return `${base}/v1/companies/${encodeURIComponent(config.company)}/postings`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/v1/companies/${encodeURIComponent(config.company)}/postings`;
 }
 
 export function smartRecruitersListUrl(
@@ -129,89 +121,25 @@ function spellingHint(company: string): string {
   return `check the company identifier's spelling and case ("${company}"); it is the name after careers.smartrecruiters.com/ in the careers page address`;
 }
 
-function explain(error: unknown, company: string): unknown {
-  if (!(error instanceof DomainError) || failureKind(error) !== 'not_found') return error;
-  return new DomainError(
-    'UPSTREAM_FAILED',
-    `SmartRecruiters knows no company "${company}" (HTTP 404): ${spellingHint(company)}`,
-    {
-      details: error.details,
-      cause: error,
-    },
-  );
-}
-
-function init(ctx: Ctx) {
-  return ctx.signal === undefined ? {} : { signal: ctx.signal };
-}
-
-async function getList(
-  ctx: Ctx,
-  offset: number,
-  limit?: number,
-): Promise<z.infer<typeof ListPage>> {
-  const url = smartRecruitersListUrl(ctx.config, offset, limit);
-  let body: unknown;
-  try {
-    body = await ctx.http.getJson(url, init(ctx));
-  } catch (error) {
-    throw explain(error, ctx.config.company);
-  }
-  const parsed = ListPage.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without totalFound and content: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data;
+function getList(ctx: Ctx, offset: number, limit?: number): Promise<z.infer<typeof ListPage>> {
+  const { company } = ctx.config;
+  return getShaped(ctx, smartRecruitersListUrl(ctx.config, offset, limit), {
+    schema: ListPage,
+    what: 'without totalFound and content',
+    notFound: `SmartRecruiters knows no company "${company}" (HTTP 404): ${spellingHint(company)}`,
+  });
 }
 
 async function getDetail(ctx: Ctx, id: string): Promise<unknown> {
   const url = smartRecruitersPostingUrl(ctx.config, id);
-  const body = await ctx.http.getJson(url, init(ctx));
+  const body = await ctx.http.getJson(url, withSignal(ctx.signal));
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw httpFailure('malformed', url, `${url} answered JSON that is not a posting`);
   }
   return body;
 }
 
-/** Failures of one detail that must stop the source: it is throttled, blocked or shut out. */
-const STOPS_SOURCE = new Set(['rate_limited', 'blocked', 'auth']);
-
 // --- mapping helpers --------------------------------------------------------------------------
-
-/** ISO timestamp of an ISO 8601 date or date-time (no offset read as UTC); null when unreadable. */
-function isoDate(value: unknown): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i.exec(
-      text,
-    );
-  if (match === null) return null;
-  const [, day, time, zone] = match;
-  const offset =
-    zone === undefined || /^(z|utc)$/i.test(zone)
-      ? 'Z'
-      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const at = Date.parse(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset}`);
-  if (Number.isNaN(at)) return null;
-  const iso = new Date(at).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : null;
-}
-
-function employmentFromText(text: string): EmploymentType {
-  const t = text.toLowerCase().replace(/[^a-z]/g, '');
-  if (t === '') return 'unknown';
-  if (/intern(?!al)|trainee|apprentice|werkstudent/.test(t)) return 'internship';
-  if (/temp|seasonal|fixedterm/.test(t)) return 'temporary';
-  if (/freelance/.test(t)) return 'freelance';
-  if (/contract|contractor/.test(t)) return 'contract';
-  if (/parttime/.test(t)) return 'part_time';
-  if (/fulltime|permanent|regular/.test(t)) return 'full_time';
-  return 'unknown';
-}
 
 /** `remote` and `hybrid` say so; both false (with `hybrid` present) is on-site; else unknown. */
 function remoteOf(location: SmartRecruitersPosting['location']): RemoteMode {
@@ -252,19 +180,6 @@ function descriptionOf(posting: SmartRecruitersPosting): string {
     .join('');
 }
 
-/** Inline images (data: URIs) are dropped by sanitizing anyway; they only make a description huge. */
-const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*/g;
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function idOf(raw: unknown): string | null {
   if (typeof raw === 'object' && raw !== null && 'id' in raw) {
     const id = raw.id;
@@ -272,12 +187,6 @@ function idOf(raw: unknown): string | null {
       return String(id).trim();
   }
   return null;
-}
-
-function refuse(id: string, reason: string, problems: string[] = []): DomainError {
-  return new DomainError('INVALID_INPUT', `${SMARTRECRUITERS_TYPE} posting ${id}: ${reason}`, {
-    details: { externalId: id, ...(problems.length === 0 ? {} : { problems }) },
-  });
 }
 
 export const smartRecruitersSource = defineSource({
@@ -294,9 +203,9 @@ export const smartRecruitersSource = defineSource({
   configSchema: SmartRecruitersConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
+  test(ctx) {
     const { company } = ctx.config;
-    try {
+    return reportTest(async () => {
       const page = await getList(ctx, 0, 1);
       const n = page.totalFound;
       if (n === 0) {
@@ -308,65 +217,43 @@ export const smartRecruitersSource = defineSource({
       }
       return {
         ok: true,
-        message: `SmartRecruiters company "${company}" answered with ${n} posting${n === 1 ? '' : 's'}`,
+        message: `SmartRecruiters company "${company}" answered with ${counted(n, 'posting')}`,
         available: n,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
+    const details = new DetailReads('SmartRecruiters posting details');
     let offset = 0;
-    let read = 0;
-    let failed = 0;
-    let lastFailure: unknown = null;
     for (let n = 0; n < MAX_PAGES; n += 1) {
       const page = await getList(ctx, offset);
       if (page.content.length === 0) break;
       const out: unknown[] = [];
       for (const item of page.content) {
         const id = idOf(item);
-        if (id === null) {
-          out.push(item); // normalize refuses it, by what it has
-          continue;
-        }
-        try {
-          out.push(await getDetail(ctx, id));
-          read += 1;
-        } catch (error) {
-          const kind = failureKind(error);
-          if (kind === 'not_found') continue; // closed between the list and its detail
-          if (kind === null || STOPS_SOURCE.has(kind)) throw error;
-          failed += 1;
-          lastFailure = error;
-          out.push(item);
-        }
+        // Without an id there is no detail to read: normalize refuses it, by what it has.
+        const posting = id === null ? item : await details.detailOr(item, () => getDetail(ctx, id));
+        if (posting !== undefined) out.push(posting);
       }
       if (out.length > 0) yield out;
       offset += page.content.length;
       if (offset >= page.totalFound) break;
     }
-    if (failed > 0 && read === 0 && lastFailure instanceof DomainError) {
-      throw new DomainError(
-        'UPSTREAM_FAILED',
-        `all ${failed} SmartRecruiters posting details failed; the last: ${lastFailure.message}`,
-        { details: lastFailure.details, cause: lastFailure },
-      );
-    }
+    details.assertSomeRead();
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = SmartRecruitersPosting.safeParse(raw);
-    const rawId = idOf(raw) ?? '?';
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw refuse(rawId, `cannot be mapped: ${problems.join('; ')}`, problems);
-    }
-    const posting = parsed.data;
+    const posting = parsePosting(
+      SmartRecruitersPosting,
+      raw,
+      SMARTRECRUITERS_TYPE,
+      idOf(raw) ?? '?',
+    );
     const id = String(posting.id);
     if (posting.jobAd === null || posting.jobAd === undefined) {
       throw refuse(
+        SMARTRECRUITERS_TYPE,
         id,
         `"${posting.name}" has no job ad: its detail could not be read this run (it is tried again on the next)`,
       );
@@ -375,13 +262,7 @@ export const smartRecruitersSource = defineSource({
     const url =
       httpUrl(posting.postingUrl) ??
       `https://jobs.smartrecruiters.com/${encodeURIComponent(identifier)}/${encodeURIComponent(id)}`;
-    const description = descriptionOf(posting).replace(DATA_URI, '');
-    if (description.length > MAX_DESCRIPTION_CHARS) {
-      throw refuse(
-        id,
-        `description is ${description.length} characters, over the ${MAX_DESCRIPTION_CHARS}-character limit (not stored)`,
-      );
-    }
+    const description = boundedDescription(SMARTRECRUITERS_TYPE, id, descriptionOf(posting));
     const type = posting.typeOfEmployment;
     return {
       sourceType: SMARTRECRUITERS_TYPE,
@@ -392,13 +273,13 @@ export const smartRecruitersSource = defineSource({
       company: posting.company?.name?.trim() || identifier,
       location: locationOf(posting.location),
       remote: remoteOf(posting.location),
-      employmentType: employmentFromText(type?.label ?? type?.id ?? ''),
+      employmentType: inferEmploymentType(type?.label ?? type?.id ?? ''),
       // The Posting API publishes no structured pay.
       salary: null,
       descriptionHtml: description,
       descriptionText: '',
       skills: [],
-      postedAt: isoDate(posting.releasedDate),
+      postedAt: firstDate(ctx.now(), posting.releasedDate),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

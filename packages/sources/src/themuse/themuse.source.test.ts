@@ -1,7 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError, prepareJob } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
+import { failureKind } from '../http/http-client.js';
+import {
+  adapterHarness,
+  collectPages,
+  describeHttpFailures,
+  expectFailedTest,
+  expectOnlyRefused,
+  failureOf,
+  fixture,
+  type Route,
+} from '../test-support/replay-server.js';
 import { themuseSource } from './index.js';
 
 const NOW = new Date('2025-06-10T06:00:00Z');
@@ -9,48 +18,18 @@ const PAGE_0 = fixture(import.meta.url, 'jobs-page-0.json');
 const PAGE_1 = fixture(import.meta.url, 'jobs-page-1.json');
 const path = (page: number, query = '') => `/api/public/jobs?page=${page}${query}`;
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(themuseSource, {
+  config: { name: 'muse' },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
+const { server, fetchPages, draftsOf } = harness;
 
 function ctx(options: Record<string, unknown> = {}, secrets: Record<string, string> = {}) {
-  const config = themuseSource.configSchema.parse({
-    name: 'muse',
-    type: 'themuse',
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'themuse:muse',
-    config,
-    secrets: themuseSource.secretSchema.parse(secrets),
-    http: createHttpClient(),
-    now: () => NOW,
-  };
+  return harness.ctx(options, { secrets: themuseSource.secretSchema.parse(secrets) });
 }
 
-async function pagesOf(c: ReturnType<typeof ctx>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of themuseSource.fetch(c)) out.push(page);
-  return out;
-}
-
-async function failure(
-  answer: Parameters<ReplayServer['route']>[1],
-  secrets: Record<string, string> = {},
-) {
-  server.route('/api/public/jobs', answer);
-  try {
-    await pagesOf(ctx({}, secrets));
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
+const failure = (answer: Route, secrets: Record<string, string> = {}) =>
+  harness.fetchFailure('/api/public/jobs', answer, ctx({}, secrets));
 
 const results = () => (JSON.parse(PAGE_0) as { results: Record<string, unknown>[] }).results;
 
@@ -59,12 +38,11 @@ describe('themuse source', () => {
     server.route(path(0), { body: PAGE_0 });
     server.route(path(1), { body: PAGE_1 });
     const c = ctx();
-    const pages = await pagesOf(c);
+    const pages = await fetchPages(c);
     expect(server.seen.map((r) => r.path)).toEqual([path(0), path(1)]);
     expect(pages.map((p) => p.length)).toEqual([3, 2]);
 
-    const drafts = pages.flat().map((raw) => themuseSource.normalize(raw, c));
-    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    const drafts = draftsOf(pages.flat(), c);
     expect(drafts[0]).toMatchObject({
       sourceType: 'themuse',
       sourceId: 'themuse:muse',
@@ -102,7 +80,7 @@ describe('themuse source', () => {
     server.route('/api/public/jobs', {
       body: JSON.stringify({ page: 0, page_count: 1, results: [] }),
     });
-    await pagesOf(
+    await fetchPages(
       ctx(
         {
           category: 'Software Engineering',
@@ -123,7 +101,7 @@ describe('themuse source', () => {
   it('stops at maxPages', async () => {
     server.route(path(0), { body: PAGE_0 });
     server.route(path(1), { body: PAGE_1 });
-    await pagesOf(ctx({ maxPages: 1 }));
+    await fetchPages(ctx({ maxPages: 1 }));
     expect(server.seen.map((r) => r.path)).toEqual([path(0)]);
   });
 
@@ -133,32 +111,22 @@ describe('themuse source', () => {
     server.route(path(0), { body: open(PAGE_0) });
     server.route(path(1), { body: open(PAGE_1) });
     server.route(path(2), { body: JSON.stringify({ page: 2, results: [] }) });
-    const pages = await pagesOf(ctx());
+    const pages = await fetchPages(ctx());
     expect(server.seen.map((r) => r.path)).toEqual([path(0), path(1), path(2)]);
     expect(pages.flat()).toHaveLength(5);
   });
 
-  it('empty results are 0 postings', async () => {
-    server.route(path(0), {
-      body: JSON.stringify({ page: 0, page_count: 0, items_per_page: 20, total: 0, results: [] }),
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: '/api/public/jobs',
+      rateLimited: { retryAfter: 45 },
+      serverError: { status: 500, body: '{"code": 500, "error": "x"}' },
+      truncated: '{"results": [',
+      shapeless: '{"code": 400, "error": "bad"}',
+      empty: {
+        body: JSON.stringify({ page: 0, page_count: 0, items_per_page: 20, total: 0, results: [] }),
+      },
     });
-    expect(await pagesOf(ctx())).toEqual([]);
-  });
-
-  it('429 with Retry-After is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '45' }, body: '' });
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(35_000);
-  });
-
-  it('500 is server; malformed JSON and a body without results are malformed', async () => {
-    expect(
-      (await failure({ status: 500, body: '{"code": 500, "error": "x"}' })).details?.kind,
-    ).toBe('server');
-    expect((await failure({ body: '{"results": [' })).details?.kind).toBe('malformed');
-    expect((await failure({ body: '{"code": 400, "error": "bad"}' })).details?.kind).toBe(
-      'malformed',
-    );
   });
 
   it('keeps the API key out of failure messages and details', async () => {
@@ -171,6 +139,61 @@ describe('themuse source', () => {
     }
   });
 
+  describe('403, which The Muse answers over its rate limit', () => {
+    const overLimit: Route = {
+      status: 403,
+      headers: {
+        'x-ratelimit-limit': '500',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': '1200',
+      },
+      body: '{"code": 403, "error": "Rate limit exceeded"}',
+    };
+
+    it('without a key is rate_limited, not auth: nothing else is refused then', async () => {
+      const error = await failure(overLimit);
+      expect(error.code).toBe('UPSTREAM_FAILED');
+      expect(failureKind(error)).toBe('rate_limited');
+      expect(error.details?.status).toBe(403);
+      expect(error.message).toContain('over its request limit');
+      expect(error.message).toContain('retry within the hour');
+      const checked = await themuseSource.test(ctx());
+      expect(checked.ok).toBe(false);
+      expect(checked.message).toContain('over its request limit');
+    });
+
+    it('after an answer that left no request is rate_limited until the window resets', async () => {
+      server.route(path(0, '&api_key=k-123'), {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800' },
+        body: PAGE_0,
+      });
+      server.route(path(1, '&api_key=k-123'), overLimit);
+      const pages: unknown[][] = [];
+      const error = await failureOf(
+        collectPages(themuseSource.fetch(ctx({}, { THEMUSE_API_KEY: 'k-123' })), pages),
+      );
+      expect(pages).toHaveLength(1);
+      expect(failureKind(error)).toBe('rate_limited');
+      // X-RateLimit-Reset counts seconds from that answer: 30 minutes after the run's clock.
+      expect(error.details?.retryAt).toBe('2025-06-10T06:30:00.000Z');
+      expect(error.message).toContain('retry after 2025-06-10T06:30:00.000Z');
+      expect(error.message).toContain('api_key=***');
+      expect(JSON.stringify(error.details)).not.toContain('k-123');
+    });
+
+    it('with a key and no sign of the limit stays auth, naming THEMUSE_API_KEY', async () => {
+      const error = await failure(
+        { status: 403, body: '{"code": 403, "error": "Invalid api_key"}' },
+        { THEMUSE_API_KEY: 'secret-key-42' },
+      );
+      expect(failureKind(error)).toBe('auth');
+      expect(error.message).toContain('THEMUSE_API_KEY');
+      expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(
+        'secret-key-42',
+      );
+    });
+  });
+
   it('test() counts the matching postings, or says why it cannot', async () => {
     server.route(path(0), { body: PAGE_0 });
     await expect(themuseSource.test(ctx())).resolves.toEqual({
@@ -179,32 +202,23 @@ describe('themuse source', () => {
       available: 5,
     });
     server.route(path(0), { status: 500, body: '' });
-    const failed = await themuseSource.test(ctx());
-    expect(failed.ok).toBe(false);
-    expect(failed.message).toContain('HTTP 500');
+    expectFailedTest(await themuseSource.test(ctx()), 'HTTP 500');
   });
 
   it('a bad date leaves postedAt null', () => {
     expect(
-      themuseSource.normalize({ ...results()[0], publication_date: 'last week' }, ctx()).postedAt,
+      themuseSource.normalize({ ...results()[0], publication_date: 'soon' }, ctx()).postedAt,
     ).toBeNull();
+    // Words the domain's parseDate knows are read against the run time.
+    expect(
+      themuseSource.normalize({ ...results()[0], publication_date: 'last week' }, ctx()).postedAt,
+    ).toBe('2025-06-03T06:00:00.000Z');
   });
 
   it('a posting without a name is refused by id while the rest normalize', () => {
     const all = results();
     delete all[1]!.name;
-    const drafts = all.map((job) => {
-      try {
-        return themuseSource.normalize(job, ctx());
-      } catch (error) {
-        return error as DomainError;
-      }
-    });
-    const refused = drafts[1] as DomainError;
-    expect(refused).toBeInstanceOf(DomainError);
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('themuse posting 14522874');
-    expect(refused.message).toContain('name');
-    expect(drafts.filter((d) => !(d instanceof DomainError))).toHaveLength(2);
+    const drafts = all.map((job) => harness.attempt(job));
+    expectOnlyRefused(drafts, 1, 'themuse posting 14522874', 'name');
   });
 });

@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import {
   DomainError,
-  formatIssues,
-  isDomainError,
+  inferRemote,
   type JobInputDraft,
   type RemoteMode,
   type Seniority,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { httpFailure } from '../http/http-client.js';
+import { looksLikeBlockPage } from '../http/block-detection.js';
+import { failureKind, httpFailure, type HttpResponse } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { refusedKey, withoutSecrets } from '../shared/mask.js';
+import { idOf, parsePosting } from '../shared/refuse.js';
+import { expectShape, reportTest, withSignal } from '../shared/requests.js';
+import { apiBase } from '../shared/urls.js';
 
 export const THEMUSE_TYPE = 'themuse';
 const DEFAULT_BASE = 'https://www.themuse.com';
@@ -25,13 +31,7 @@ export const TheMuseConfig = BaseSourceConfig.extend({
   location: OneOrMore.optional().describe(
     'e.g. "New York, NY" or "Flexible / Remote" (one or a list)',
   ),
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(99)
-    .default(5)
-    .describe('read at most this many pages of 20 postings'),
+  maxPages: maxPagesOption(99, 'read at most this many pages of 20 postings'),
 });
 export type TheMuseConfig = z.infer<typeof TheMuseConfig>;
 
@@ -81,7 +81,7 @@ const Page = z.object({
 
 type Ctx = Pick<
   SourceContext<TheMuseConfig, TheMuseSecrets>,
-  'config' | 'secrets' | 'http' | 'signal'
+  'config' | 'secrets' | 'http' | 'signal' | 'now'
 >;
 
 const list = (value: string | string[] | undefined): string[] =>
@@ -94,45 +94,113 @@ export function theMuseUrl(config: TheMuseConfig, page: number, apiKey?: string)
   for (const level of list(config.level)) params.append('level', level);
   for (const location of list(config.location)) params.append('location', location);
   if (apiKey !== undefined) params.set('api_key', apiKey);
-  return `${(config.baseUrl ?? DEFAULT_BASE).replace(/\/+$/, '')}/api/public/jobs?${params.toString()}`;
+  return `${apiBase(config.baseUrl, DEFAULT_BASE)}/api/public/jobs?${params.toString()}`;
 }
 
-/** A failure whose message and details hold the URL, with the API key taken out. */
-function withoutKey(error: unknown, key: string | undefined): unknown {
-  if (key === undefined || !isDomainError(error)) return error;
-  const hide = (text: string) =>
-    text.split(encodeURIComponent(key)).join('***').split(key).join('***');
-  const details =
-    error.details === undefined
-      ? undefined
-      : (JSON.parse(hide(JSON.stringify(error.details))) as Record<string, unknown>);
-  return new DomainError(error.code, hide(error.message), {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    ...(details === undefined ? {} : { details }),
-    // The low-level cause (a parse or socket error) names no URL.
-    ...(error.cause === undefined ? {} : { cause: error.cause }),
-  });
+/**
+ * Where the client stands against The Muse's hourly limit, from the X-RateLimit-Remaining and
+ * X-RateLimit-Reset (seconds until the window resets) headers it sends with every answer.
+ */
+interface Quota {
+  remaining: number | null;
+  resetAt: Date | null;
 }
 
-async function getPage(ctx: Ctx, page: number): Promise<z.infer<typeof Page>> {
-  const key = ctx.secrets.THEMUSE_API_KEY?.trim() || undefined;
-  const url = theMuseUrl(ctx.config, page, key);
-  let body: unknown;
-  try {
-    body = await ctx.http.getJson(url, ctx.signal === undefined ? {} : { signal: ctx.signal });
-  } catch (error) {
-    throw withoutKey(error, key);
-  }
-  const parsed = Page.safeParse(body);
-  if (!parsed.success) {
-    const shown = theMuseUrl(ctx.config, page, key === undefined ? undefined : '***');
-    throw httpFailure(
-      'malformed',
-      shown,
-      `${shown} answered JSON without results: ${formatIssues(parsed.error).join('; ')}`,
+function quotaOf(headers: Headers, now: Date): Quota {
+  const number = (name: string): number | null => {
+    const value = headers.get(name)?.trim() ?? '';
+    return /^\d+$/.test(value) ? Number(value) : null;
+  };
+  const reset = number('x-ratelimit-reset');
+  return {
+    remaining: number('x-ratelimit-remaining'),
+    resetAt: reset === null ? null : new Date(now.getTime() + reset * 1000),
+  };
+}
+
+const LIMITS = '500 requests an hour without THEMUSE_API_KEY, 3600 with one';
+
+/**
+ * The Muse answers 403 when a client is over its hourly limit ("403: the request was
+ * forbidden, usually because you hit a rate limit"), and the HTTP client calls every 403
+ * `auth`, a failure health does not retry. A 403 is the limit when the last answer of this run
+ * said no request was left (X-RateLimit-Remaining: 0), or when no key was sent (there is
+ * nothing else to refuse then): it becomes `rate_limited`, with when to retry when that
+ * answer said (X-RateLimit-Reset). The client keeps no headers or body of a failed answer, so
+ * a keyed request refused without that evidence stays `auth`, naming THEMUSE_API_KEY.
+ */
+function explainRefusal(
+  error: unknown,
+  { keyed, last }: { keyed: boolean; last: Quota | null },
+): unknown {
+  if (!(error instanceof DomainError) || failureKind(error) !== 'auth') return error;
+  const status = error.details?.status;
+  if (status !== 403) return error;
+  const url = typeof error.details?.url === 'string' ? error.details.url : '';
+  const spent = last?.remaining === 0;
+  if (spent || !keyed) {
+    const retryAt = spent ? (last.resetAt ?? undefined) : undefined;
+    const why = spent
+      ? 'its last answer had X-RateLimit-Remaining: 0'
+      : 'without a key it refuses nothing else';
+    const when =
+      retryAt === undefined
+        ? 'retry within the hour'
+        : `retry after ${retryAt.toISOString()}, when its window resets`;
+    return httpFailure(
+      'rate_limited',
+      url,
+      `${url} answered HTTP 403: The Muse is over its request limit (${why}; ${LIMITS}); ${when}`,
+      { status, ...(retryAt === undefined ? {} : { retryAt }), cause: error },
     );
   }
-  return parsed.data;
+  return refusedKey(
+    {
+      source: 'The Muse',
+      what: 'the API key',
+      check: `THEMUSE_API_KEY, or wait an hour: The Muse also answers 403 over its limit (${LIMITS})`,
+      hint: 'set THEMUSE_API_KEY to the key of an app registered at https://www.themuse.com/developers',
+    },
+    { ...error.details },
+    [],
+  );
+}
+
+/** The answer as JSON; an HTML page a bot wall serves instead is `blocked`, not `malformed`. */
+function jsonOf(url: string, res: HttpResponse): unknown {
+  try {
+    return JSON.parse(res.text) as unknown;
+  } catch (error) {
+    const blocked = looksLikeBlockPage(res.text, res.headers.get('content-type'));
+    throw httpFailure(
+      blocked ? 'blocked' : 'malformed',
+      url,
+      blocked
+        ? `${url} answered a bot-wall page instead of JSON (HTTP ${res.status})`
+        : `${url} answered malformed JSON (${res.text.length} bytes)`,
+      { ...(blocked ? { status: res.status } : {}), cause: error },
+    );
+  }
+}
+
+/** One page, and what The Muse said of the limit with it; `last` is the quota of the page before. */
+async function getPage(
+  ctx: Ctx,
+  page: number,
+  last: Quota | null = null,
+): Promise<{ body: z.infer<typeof Page>; quota: Quota }> {
+  const key = ctx.secrets.THEMUSE_API_KEY?.trim() || undefined;
+  const url = theMuseUrl(ctx.config, page, key);
+  // The key stays out of every failure: messages and details name this URL instead.
+  const shown = theMuseUrl(ctx.config, page, key === undefined ? undefined : '***');
+  let res: HttpResponse;
+  try {
+    res = await ctx.http.request({ url, ...withSignal(ctx.signal) });
+  } catch (error) {
+    throw explainRefusal(withoutSecrets(error, [key]), { keyed: key !== undefined, last });
+  }
+  const body = expectShape(Page, jsonOf(shown, res), shown, 'without results');
+  return { body, quota: quotaOf(res.headers, ctx.now()) };
 }
 
 /** The Muse levels: Internship, Entry Level, Mid Level, Senior Level, Management. */
@@ -147,20 +215,11 @@ function seniorityOf(job: TheMuseJob): Seniority {
   return 'unknown';
 }
 
+/** Remote when any place is ("Flexible / Remote"), else hybrid when any place is. */
 function remoteOf(places: readonly string[]): RemoteMode {
-  if (places.some((p) => /\bremote\b|^flexible\b/i.test(p))) return 'remote';
-  if (places.some((p) => /\bhybrid\b/i.test(p))) return 'hybrid';
-  return 'unknown';
-}
-
-function postedAt(value: string | null | undefined): string | null {
-  const at = value === null || value === undefined ? NaN : Date.parse(value);
-  return Number.isNaN(at) ? null : new Date(at).toISOString();
-}
-
-function idOf(raw: unknown): string {
-  if (typeof raw === 'object' && raw !== null && 'id' in raw) return String(raw.id);
-  return '?';
+  const modes = places.map((location) => inferRemote({ location }));
+  if (modes.includes('remote')) return 'remote';
+  return modes.includes('hybrid') ? 'hybrid' : 'unknown';
 }
 
 export const themuseSource = defineSource({
@@ -177,22 +236,23 @@ export const themuseSource = defineSource({
   configSchema: TheMuseConfig,
   secretSchema: TheMuseSecrets,
 
-  async test(ctx) {
-    try {
-      const page = await getPage(ctx, 0);
+  test(ctx) {
+    return reportTest(async () => {
+      const { body } = await getPage(ctx, 0);
       return {
         ok: true,
-        message: `The Muse answered: ${page.total ?? page.results.length} postings match`,
-        ...(page.total === undefined ? {} : { available: page.total }),
+        message: `The Muse answered: ${body.total ?? body.results.length} postings match`,
+        ...(body.total === undefined ? {} : { available: body.total }),
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
+    let quota: Quota | null = null;
     for (let page = 0; page < ctx.config.maxPages; page++) {
-      const body = await getPage(ctx, page);
+      const answer = await getPage(ctx, page, quota);
+      const body = answer.body;
+      quota = answer.quota;
       if (body.results.length === 0) return;
       yield body.results;
       if (body.page_count !== undefined && page + 1 >= body.page_count) return;
@@ -200,18 +260,7 @@ export const themuseSource = defineSource({
   },
 
   normalize(raw, ctx): JobInputDraft {
-    const parsed = TheMuseJob.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw new DomainError(
-        'INVALID_INPUT',
-        `themuse posting ${idOf(raw)} cannot be mapped: ${problems.join('; ')}`,
-        {
-          details: { externalId: idOf(raw), problems },
-        },
-      );
-    }
-    const job = parsed.data;
+    const job = parsePosting(TheMuseJob, raw, THEMUSE_TYPE, idOf(raw));
     const places = (job.locations ?? []).map((l) => l.name.trim()).filter((n) => n !== '');
     const seniority = seniorityOf(job);
     return {
@@ -229,7 +278,7 @@ export const themuseSource = defineSource({
       descriptionHtml: job.contents ?? '',
       descriptionText: '',
       skills: [],
-      postedAt: postedAt(job.publication_date),
+      postedAt: firstDate(ctx.now(), job.publication_date),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };

@@ -8,10 +8,10 @@ import {
   parseDuration,
   parseMoneyText,
   parseProposalsTier,
-  parseRelativeTime,
   parseWorkload,
   stripHighlights,
 } from './capture.js';
+import { firstDate } from '../shared/dates.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 const KEY = '~021861234567890123456';
@@ -369,14 +369,14 @@ describe('page text parsers', () => {
     expect(parseMoneyText('Est. budget: $1,250.00')).toBe(1250);
     expect(parseMoneyText('no money here')).toBeNull();
     const ref = new Date('2025-11-20T12:00:00Z');
-    expect(parseRelativeTime('Posted 2 hours ago', ref)).toBe('2025-11-20T10:00:00.000Z');
-    expect(parseRelativeTime('Posted 15 minutes ago', ref)).toBe('2025-11-20T11:45:00.000Z');
-    expect(parseRelativeTime('Posted an hour ago', ref)).toBe('2025-11-20T11:00:00.000Z');
-    expect(parseRelativeTime('Posted 3 days ago', ref)).toBe('2025-11-17T12:00:00.000Z');
-    expect(parseRelativeTime('Posted last week', ref)).toBe('2025-11-13T12:00:00.000Z');
-    expect(parseRelativeTime('Posted just now', ref)).toBe('2025-11-20T12:00:00.000Z');
-    expect(parseRelativeTime('2025-11-19T08:00:00Z', ref)).toBe('2025-11-19T08:00:00.000Z');
-    expect(parseRelativeTime('sometime', ref)).toBeNull();
+    expect(firstDate(ref, 'Posted 2 hours ago')).toBe('2025-11-20T10:00:00.000Z');
+    expect(firstDate(ref, 'Posted 15 minutes ago')).toBe('2025-11-20T11:45:00.000Z');
+    expect(firstDate(ref, 'Posted an hour ago')).toBe('2025-11-20T11:00:00.000Z');
+    expect(firstDate(ref, 'Posted 3 days ago')).toBe('2025-11-17T12:00:00.000Z');
+    expect(firstDate(ref, 'Posted last week')).toBe('2025-11-13T12:00:00.000Z');
+    expect(firstDate(ref, 'Posted just now')).toBe('2025-11-20T12:00:00.000Z');
+    expect(firstDate(ref, '2025-11-19T08:00:00Z')).toBe('2025-11-19T08:00:00.000Z');
+    expect(firstDate(ref, 'sometime')).toBeNull();
   });
 
   it('strips highlight spans and nothing else', () => {

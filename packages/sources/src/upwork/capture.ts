@@ -13,7 +13,6 @@ import {
   countOf,
   DURATION_LABELS,
   experienceLevelOf,
-  isoOrNull,
   payTerms,
   proposalsTierFromCount,
   ratingOf,
@@ -22,6 +21,7 @@ import {
   type ProposalsTier,
   type UpworkJobFacts,
 } from './normalize.js';
+import { firstDate } from '../shared/dates.js';
 
 /**
  * What ApplyDesk's browser extension posts to `POST /api/captures` from the Upwork page the
@@ -289,35 +289,6 @@ export function parseMoneyText(value: string | null | undefined): number | null 
   return Number.isFinite(scaled) ? scaled : null;
 }
 
-const UNIT_MS: Record<string, number> = {
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 7 * 86_400_000,
-  month: 30 * 86_400_000,
-  year: 365 * 86_400_000,
-};
-
-/** "Posted 2 hours ago", "yesterday", "last week", "just now" (or an ISO date) as a time before `reference`. */
-export function parseRelativeTime(
-  value: string | null | undefined,
-  reference: Date,
-): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.toLowerCase();
-  const iso = isoOrNull(value.replace(/^\s*posted\s*/i, ''));
-  if (iso !== null) return iso;
-  const at = (ms: number) => new Date(reference.getTime() - ms).toISOString();
-  if (/just now|moments? ago|seconds? ago/.test(text)) return at(0);
-  if (/\byesterday\b/.test(text)) return at(UNIT_MS.day ?? 0);
-  const last = /\blast (week|month|year)\b/.exec(text);
-  if (last !== null) return at(UNIT_MS[last[1] ?? ''] ?? 0);
-  const ago = /\b(\d+|an?|one)\s+(minute|hour|day|week|month|year)s?\s+ago\b/.exec(text);
-  if (ago === null) return null;
-  const n = /^\d+$/.test(ago[1] ?? '') ? Number(ago[1]) : 1;
-  return at(n * (UNIT_MS[ago[2] ?? ''] ?? 0));
-}
-
 function ratingText(value: string | null | undefined): number | null {
   const match = typeof value === 'string' ? /(\d+(?:\.\d+)?)/.exec(value) : null;
   const n = match === null ? Number.NaN : Number(match[1]);
@@ -363,7 +334,7 @@ function typeCode(value: number | null | undefined): 'fixed' | 'hourly' | null {
 // ---------------------------------------------------------------------------------------------
 // The three shapes
 
-function fromSearchJob(job: UpworkSearchJob): UpworkJobFacts | string {
+function fromSearchJob(job: UpworkSearchJob, reference: Date): UpworkJobFacts | string {
   const ciphertext = canonicalCiphertext(job.ciphertext);
   if (ciphertext === null) return 'has no usable ciphertext';
   const title = plainTitle(job.title);
@@ -374,7 +345,7 @@ function fromSearchJob(job: UpworkSearchJob): UpworkJobFacts | string {
     ciphertext,
     title,
     description: plainDescription(job.description),
-    postedAt: isoOrNull(job.publishedOn) ?? isoOrNull(job.createdOn),
+    postedAt: firstDate(reference, job.publishedOn, job.createdOn),
     skills: uniqueSkills((job.attrs ?? []).map((a) => a.prettyName ?? a.prefLabel)),
     contract: declaredTerms(
       typeCode(job.type),
@@ -403,7 +374,7 @@ function fromSearchJob(job: UpworkSearchJob): UpworkJobFacts | string {
   };
 }
 
-function fromJobDetail(detail: UpworkJobDetail): UpworkJobFacts | string {
+function fromJobDetail(detail: UpworkJobDetail, reference: Date): UpworkJobFacts | string {
   const { job, buyer } = detail;
   const ciphertext = canonicalCiphertext(job.ciphertext);
   if (ciphertext === null) return 'has no usable ciphertext';
@@ -426,7 +397,7 @@ function fromJobDetail(detail: UpworkJobDetail): UpworkJobFacts | string {
     ciphertext,
     title,
     description: plainDescription(job.description),
-    postedAt: isoOrNull(job.postedOn),
+    postedAt: firstDate(reference, job.postedOn),
     skills: [],
     contract: declaredTerms(
       typeCode(job.type),
@@ -492,7 +463,8 @@ function fromDomTile(tile: UpworkDomTile, reference: Date): UpworkJobFacts | str
     ciphertext,
     title,
     description: tile.descriptionText ?? '',
-    postedAt: parseRelativeTime(tile.publishedText, reference),
+    // "Posted 2 hours ago", "yesterday" (or an ISO date), counted back from the capture.
+    postedAt: firstDate(reference, tile.publishedText),
     skills: uniqueSkills(tile.skills ?? []),
     contract: declaredTerms(
       declared,
@@ -547,8 +519,8 @@ function facts(item: unknown, reference: Date): { facts: UpworkJobFacts; raw: un
     shape === 'dom'
       ? fromDomTile(parsed.data as UpworkDomTile, reference)
       : shape === 'detail'
-        ? fromJobDetail(parsed.data as UpworkJobDetail)
-        : fromSearchJob(parsed.data as UpworkSearchJob);
+        ? fromJobDetail(parsed.data as UpworkJobDetail, reference)
+        : fromSearchJob(parsed.data as UpworkSearchJob, reference);
   return typeof result === 'string' ? `${name} ${result}` : { facts: result, raw: parsed.data };
 }
 

@@ -1,5 +1,4 @@
 import {
-  DomainError,
   formatIssues,
   type PROPOSAL_TIERS,
   textToHtml,
@@ -7,6 +6,8 @@ import {
   type JobInputDraft,
   type Seniority,
 } from '@applydesk/domain';
+import { firstDate } from '../shared/dates.js';
+import { refuse } from '../shared/refuse.js';
 import { UpworkJobNode, type UpworkDuration, type UpworkMoney } from './graphql.js';
 
 export const UPWORK_SOURCE_TYPE = 'upwork';
@@ -118,12 +119,6 @@ export function ratingOf(value: number | null | undefined, reviews: number | nul
   return value;
 }
 
-export function isoOrNull(value: string | null | undefined): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value.trim())) return null;
-  const ms = Date.parse(value.trim());
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
 /** Upwork descriptions are plain text: HTML paragraphs from it (escaped, line breaks kept), and the text itself. */
 export function descriptionOf(text: string): { descriptionHtml: string; descriptionText: string } {
   const plain = text.replace(/\r\n?/g, '\n').trim();
@@ -217,11 +212,7 @@ export function upworkDraft(
   };
 }
 
-function invalid(id: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `Upwork posting ${id}: ${reason}`, {
-    details: { externalId: id },
-  });
-}
+const invalid = (id: string, reason: string) => refuse('Upwork', id, reason);
 
 function nonEmpty(value: string | null | undefined): string | null {
   const v = value?.trim();
@@ -258,7 +249,7 @@ export function normalizeUpworkNode(
       ciphertext,
       title,
       description: node.description ?? '',
-      postedAt: isoOrNull(node.publishedDateTime),
+      postedAt: firstDate(ctx.now(), node.publishedDateTime),
       skills: uniqueSkills((node.skills ?? []).map((s) => s.prettyName ?? s.name)),
       contract: payTerms(
         moneyValue(node.amount),

@@ -8,6 +8,8 @@ import {
 } from '../adapter.js';
 import { failureKind } from '../http/http-client.js';
 import { parseJsonBody } from '../http/create-http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { withSignal } from '../shared/requests.js';
 import {
   MARKETPLACE_JOB_SEARCH_QUERY,
   UPWORK_SORT_FIELDS,
@@ -88,7 +90,7 @@ export const UpworkConfig = BaseSourceConfig.extend({
     .max(24 * 365)
     .optional()
     .describe('drop postings published longer ago (checked here: the API has no such filter)'),
-  maxPages: z.number().int().min(1).max(50).default(5).describe('result pages to read per run'),
+  maxPages: maxPagesOption(50, 'result pages to read per run'),
   sort: z
     .enum(UPWORK_SORT_FIELDS)
     .default('RECENCY')
@@ -330,7 +332,7 @@ class UpworkSession {
       clientSecret: secrets.UPWORK_CLIENT_SECRET,
       tokenUrl: this.#endpoints.tokenUrl,
       now: this.#ctx.now,
-      ...(this.#ctx.signal === undefined ? {} : { signal: this.#ctx.signal }),
+      ...withSignal(this.#ctx.signal),
     });
     this.#remember(fresh.accessToken);
     this.#remember(fresh.refreshToken);
@@ -350,7 +352,7 @@ class UpworkSession {
         ...(config.tenantId === undefined ? {} : { 'x-upwork-api-tenantid': config.tenantId }),
       },
       body,
-      ...(signal === undefined ? {} : { signal }),
+      ...withSignal(signal),
     });
     return res.text;
   }

@@ -1,68 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
-import { failureKind } from '../http/http-client.js';
-import { fixture, startReplayServer, type ReplayServer } from '../test-support/replay-server.js';
-import { UsaJobsConfig, usaJobsSource } from './index.js';
-import { parseUsaJobsDate } from './usajobs.source.js';
+import { describe, expect, it } from 'vitest';
+import { prepareJob } from '@applydesk/domain';
+import { adapterHarness, describeHttpFailures, fixture } from '../test-support/replay-server.js';
+import { usaJobsSource } from './index.js';
 
 const NOW = new Date('2025-11-20T12:00:00Z');
 const KEY = 'Zm9vYmFyYmF6cXV4LXVzYWpvYnMta2V5LTEyMzQ1Ng==';
 const SECRETS = { USAJOBS_API_KEY: KEY, USAJOBS_EMAIL: 'ada@example.org' };
 
-let server: ReplayServer;
-beforeAll(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(usaJobsSource, {
+  config: { name: 'federal', query: 'software', location: 'Washington, DC' },
+  secrets: SECRETS,
+  now: NOW,
+  server: 'file',
 });
-afterAll(() => server.close());
-afterEach(() => {
-  server.seen.length = 0;
-});
-
-function ctx(overrides: Record<string, unknown> = {}) {
-  const config = UsaJobsConfig.parse({
-    name: 'federal',
-    type: 'usajobs',
-    query: 'software',
-    location: 'Washington, DC',
-    baseUrl: server.url,
-    ...overrides,
-  });
-  return {
-    sourceId: 'usajobs:federal',
-    config,
-    secrets: SECRETS,
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
-
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[][]> {
-  const out: unknown[][] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
-
-function noKey(error: DomainError) {
-  expect(
-    JSON.stringify({ message: error.message, hint: error.hint, details: error.details }),
-  ).not.toContain(KEY);
-}
+const { server, ctx, fetchPages, normalizeAll } = harness;
 
 describe('usajobs source', () => {
   it('sends Host, the e-mail as User-Agent and the key as Authorization-Key', async () => {
     server.route('/api/search', { body: fixture(import.meta.url, 'search-page1.json') });
-    await collect(usaJobsSource.fetch(ctx()));
+    await fetchPages();
     expect(server.seen).toHaveLength(1);
     const [req] = server.seen;
     const url = new URL(req!.path, server.url);
@@ -81,17 +37,9 @@ describe('usajobs source', () => {
   it('maps postings field by field, each passing prepareJob', async () => {
     server.route('/api/search', { body: fixture(import.meta.url, 'search-page1.json') });
     const c = ctx();
-    const [page] = await collect(usaJobsSource.fetch(c));
+    const [page] = await fetchPages(c);
     expect(page).toHaveLength(4);
-    const drafts: JobInputDraft[] = [];
-    const errors: DomainError[] = [];
-    for (const raw of page!) {
-      try {
-        drafts.push(usaJobsSource.normalize(raw, c));
-      } catch (error) {
-        errors.push(error as DomainError);
-      }
-    }
+    const { drafts, errors } = normalizeAll(page!, c);
     expect(drafts).toHaveLength(3);
     const [specialist, clerk, intern] = drafts;
     expect(specialist).toEqual({
@@ -164,52 +112,52 @@ describe('usajobs source', () => {
         }),
       };
     });
-    expect((await collect(usaJobsSource.fetch(ctx()))).map((p) => p.length)).toEqual([100, 1]);
+    expect((await fetchPages()).map((p) => p.length)).toEqual([100, 1]);
     server.seen.length = 0;
-    expect((await collect(usaJobsSource.fetch(ctx({ maxPages: 1 })))).map((p) => p.length)).toEqual(
-      [100],
-    );
+    expect((await fetchPages(ctx({ maxPages: 1 }))).map((p) => p.length)).toEqual([100]);
     expect(server.seen).toHaveLength(1);
   });
 
   it('yields nothing for an empty search and counts in test()', async () => {
     server.route('/api/search', { body: fixture(import.meta.url, 'search-empty.json') });
-    expect(await collect(usaJobsSource.fetch(ctx()))).toEqual([]);
+    expect(await fetchPages()).toEqual([]);
     server.route('/api/search', { body: fixture(import.meta.url, 'search-page1.json') });
     expect(await usaJobsSource.test(ctx())).toMatchObject({ ok: true, available: 4 });
   });
 
-  it('names both variables when the key is refused, never the key itself', async () => {
-    for (const status of [401, 403]) {
-      server.route('/api/search', { status, body: '' });
-      const error = await failure(collect(usaJobsSource.fetch(ctx())));
-      expect(failureKind(error)).toBe('auth');
-      expect(error.message).toContain('USAJOBS_API_KEY');
-      expect(error.message).toContain('USAJOBS_EMAIL');
-      noKey(error);
-    }
-  });
-
-  it('classifies 429, 500 and broken bodies', async () => {
-    server.route('/api/search', { status: 429, headers: { 'retry-after': '10' }, body: '' });
-    const limited = await failure(collect(usaJobsSource.fetch(ctx())));
-    expect(failureKind(limited)).toBe('rate_limited');
-    expect(typeof limited.details?.retryAt).toBe('string');
-
-    server.route('/api/search', { status: 503, body: 'Service Unavailable' });
-    expect(failureKind(await failure(collect(usaJobsSource.fetch(ctx()))))).toBe('server');
-
-    server.route('/api/search', { body: '{"SearchResult": ' });
-    expect(failureKind(await failure(collect(usaJobsSource.fetch(ctx()))))).toBe('malformed');
-
-    server.route('/api/search', { body: '{"Error": "nothing"}' });
-    expect(failureKind(await failure(collect(usaJobsSource.fetch(ctx()))))).toBe('malformed');
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: '/api/search',
+      refused: { statuses: [401, 403], names: ['USAJOBS_API_KEY', 'USAJOBS_EMAIL'] },
+      rateLimited: { retryAfter: 10 },
+      serverError: { status: 503, body: 'Service Unavailable' },
+      truncated: '{"SearchResult": ',
+      shapeless: '{"Error": "nothing"}',
+      secrets: [KEY],
+    });
   });
 
   it('reads zone-less dates as UTC and refuses impossible ones', () => {
-    expect(parseUsaJobsDate('2025-11-24T23:59:59.9970')).toBe('2025-11-24T23:59:59.997Z');
-    expect(parseUsaJobsDate('2025-11-24')).toBe('2025-11-24T00:00:00.000Z');
-    expect(parseUsaJobsDate('2025-02-30T00:00:00.0000')).toBeNull();
-    expect(parseUsaJobsDate('soon')).toBeNull();
+    const dates = (PublicationStartDate: string, ApplicationCloseDate: string) => {
+      const draft = usaJobsSource.normalize(
+        {
+          MatchedObjectId: '1',
+          MatchedObjectDescriptor: {
+            PositionTitle: 'Clerk',
+            PositionURI: 'https://www.usajobs.gov/job/1',
+            OrganizationName: 'Agency',
+            PublicationStartDate,
+            ApplicationCloseDate,
+          },
+        },
+        ctx(),
+      );
+      return [draft.postedAt, draft.expiresAt];
+    };
+    expect(dates('2025-11-24T23:59:59.9970', '2025-11-24')).toEqual([
+      '2025-11-24T23:59:59.997Z',
+      '2025-11-24T00:00:00.000Z',
+    ]);
+    expect(dates('2025-02-30T00:00:00.0000', 'soon')).toEqual([null, null]);
   });
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  DomainError,
   escapeHtml,
   looksLikeHtml,
   textToHtml,
@@ -10,9 +9,22 @@ import {
   type SalaryPeriod,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
+import { maxPagesOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { rethrowKeyed, type RefusedKey } from '../shared/mask.js';
+import { postingObject, refuse } from '../shared/refuse.js';
+import { withSignal } from '../shared/requests.js';
+import { salaryRange } from '../shared/salary.js';
+import { text } from '../shared/text-fields.js';
+import { apiBase, looksLikeHttpUrl } from '../shared/urls.js';
 
-const SECRET_NAMES = 'USAJOBS_API_KEY and USAJOBS_EMAIL';
+const REFUSED: RefusedKey = {
+  source: 'USAJOBS',
+  what: 'the credentials',
+  check: 'USAJOBS_API_KEY and USAJOBS_EMAIL (the address the key was issued to)',
+  hint: 'request a key at https://developer.usajobs.gov/apirequest/ and set USAJOBS_API_KEY and USAJOBS_EMAIL',
+};
 const DEFAULT_BASE_URL = 'https://data.usajobs.gov';
 const RESULTS_PER_PAGE = 100;
 
@@ -24,13 +36,7 @@ export const UsaJobsConfig = BaseSourceConfig.extend({
     .min(1)
     .optional()
     .describe('city, state or country (USAJOBS `LocationName`)'),
-  maxPages: z
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(5)
-    .describe('pages of 100 postings to read per run'),
+  maxPages: maxPagesOption(100, 'pages of 100 postings to read per run'),
 });
 export type UsaJobsConfig = z.infer<typeof UsaJobsConfig>;
 
@@ -94,7 +100,7 @@ interface UsaJobsPage {
 }
 
 function base(config: UsaJobsConfig): string {
-  return (config.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  return apiBase(config.baseUrl, DEFAULT_BASE_URL);
 }
 
 function searchUrl(config: UsaJobsConfig, page: number, perPage: number): string {
@@ -104,31 +110,6 @@ function searchUrl(config: UsaJobsConfig, page: number, perPage: number): string
   params.set('ResultsPerPage', String(perPage));
   params.set('Page', String(page));
   return `${base(config)}/api/search?${params.toString()}`;
-}
-
-function redact(text: string, secrets: UsaJobsSecrets): string {
-  return text.split(secrets.USAJOBS_API_KEY).join('***');
-}
-
-function rethrow(error: unknown, secrets: UsaJobsSecrets): never {
-  const kind = failureKind(error);
-  if (kind === null || !(error instanceof DomainError)) throw error;
-  const details = { ...error.details };
-  if (kind === 'auth') {
-    const status = typeof details.status === 'number' ? ` (HTTP ${details.status})` : '';
-    throw new DomainError(
-      'UPSTREAM_FAILED',
-      `USAJOBS refused the credentials${status}: check ${SECRET_NAMES} (the address the key was issued to)`,
-      {
-        hint: `request a key at https://developer.usajobs.gov/apirequest/ and set ${SECRET_NAMES}`,
-        details,
-      },
-    );
-  }
-  throw new DomainError('UPSTREAM_FAILED', redact(error.message, secrets), {
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    details,
-  });
 }
 
 async function getPage(
@@ -147,10 +128,11 @@ async function getPage(
         'authorization-key': ctx.secrets.USAJOBS_API_KEY,
         accept: 'application/json',
       },
-      ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+      ...withSignal(ctx.signal),
     });
   } catch (error) {
-    rethrow(error, ctx.secrets);
+    // The key travels in a header, but a failure's message may still quote it.
+    rethrowKeyed(error, [ctx.secrets.USAJOBS_API_KEY], REFUSED);
   }
   const result = (body as UsaJobsPage | null)?.SearchResult;
   if (typeof body !== 'object' || body === null || typeof result !== 'object' || result === null) {
@@ -164,37 +146,6 @@ async function getPage(
     );
   }
   return body;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
-}
-
-/** USAJOBS times have no zone (`2025-11-10T00:00:00.0000`); they are read as UTC. */
-export function parseUsaJobsDate(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/.exec(
-    value.trim(),
-  );
-  if (m === null) return null;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0'] = m;
-  const time = Date.UTC(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s),
-    Number(frac.slice(0, 3).padEnd(3, '0')),
-  );
-  const date = new Date(time);
-  if (
-    Number.isNaN(time) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d)
-  )
-    return null;
-  return date.toISOString();
 }
 
 function flag(value: unknown): boolean | null {
@@ -248,11 +199,7 @@ function salary(
       ? Math.round(n * factor * 100) / 100
       : null;
   };
-  let min = amount(pay.MinimumRange);
-  let max = amount(pay.MaximumRange);
-  if (min === null && max === null) return null;
-  if (min !== null && max !== null && min > max) [min, max] = [max, min];
-  return { min, max, currency: 'USD', period };
+  return salaryRange(amount(pay.MinimumRange), amount(pay.MaximumRange), 'USD', period);
 }
 
 function section(heading: string, body: string | string[] | undefined): string {
@@ -279,18 +226,13 @@ function location(desc: NonNullable<UsaJobsItem['MatchedObjectDescriptor']>): st
     : `${names.slice(0, 5).join('; ')} and ${names.length - 5} more`;
 }
 
-function invalid(id: string, reason: string): DomainError {
-  return new DomainError('INVALID_INPUT', `USAJOBS posting ${id}: ${reason}`, {
-    details: { externalId: id },
-  });
-}
+const invalid = (id: string, reason: string) => refuse('USAJOBS', id, reason);
 
 export function normalizeUsaJobs(
   raw: unknown,
   ctx: Pick<SourceContext<UsaJobsConfig, UsaJobsSecrets>, 'sourceId' | 'config' | 'now'>,
 ): JobInputDraft {
-  if (typeof raw !== 'object' || raw === null) throw invalid('?', 'is not an object');
-  const item = raw as UsaJobsItem;
+  const item = postingObject<UsaJobsItem>('USAJOBS', raw);
   const desc = item.MatchedObjectDescriptor;
   const id = text(item.MatchedObjectId) || text(desc?.PositionID);
   if (id === '') throw invalid('?', 'has no MatchedObjectId');
@@ -298,9 +240,7 @@ export function normalizeUsaJobs(
     throw invalid(id, 'has no MatchedObjectDescriptor');
   const title = text(desc.PositionTitle);
   if (title === '') throw invalid(id, 'has no PositionTitle');
-  const url = [desc.PositionURI, ...(desc.ApplyURI ?? [])]
-    .map(text)
-    .find((u) => /^https?:\/\//i.test(u));
+  const url = [desc.PositionURI, ...(desc.ApplyURI ?? [])].map(text).find(looksLikeHttpUrl);
   if (url === undefined) throw invalid(id, 'has no PositionURI');
   const company = text(desc.OrganizationName) || text(desc.DepartmentName);
   if (company === '') throw invalid(id, 'names no OrganizationName');
@@ -329,11 +269,10 @@ export function normalizeUsaJobs(
     salary: salary(desc),
     descriptionHtml,
     descriptionText: '',
-    postedAt:
-      parseUsaJobsDate(desc.PublicationStartDate) ?? parseUsaJobsDate(desc.PositionStartDate),
+    // USAJOBS times have no zone (`2025-11-10T00:00:00.0000`): read as UTC.
+    postedAt: firstDate(ctx.now(), desc.PublicationStartDate, desc.PositionStartDate),
     fetchedAt: ctx.now().toISOString(),
-    expiresAt:
-      parseUsaJobsDate(desc.ApplicationCloseDate) ?? parseUsaJobsDate(desc.PositionEndDate),
+    expiresAt: firstDate(ctx.now(), desc.ApplicationCloseDate, desc.PositionEndDate),
     raw,
   };
 }

@@ -1,10 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
-import { createHttpClient } from '../http/create-http-client.js';
+import { describe, expect, it } from 'vitest';
+import { type DomainError, prepareJob, type JobInputDraft } from '@applydesk/domain';
 import {
+  adapterHarness,
+  describeHttpFailures,
+  expectOnlyRefused,
+  expectRefused,
+  expectReplacementCharacters,
+  failureOf,
   fixture,
-  startReplayServer,
-  type ReplayServer,
   type Route,
 } from '../test-support/replay-server.js';
 import {
@@ -28,30 +31,11 @@ const postings = () =>
   (JSON.parse(LIST) as { jobPostings: { externalPath: string; title: string }[] }).jobPostings;
 const PATHS = postings().map((p) => p.externalPath);
 
-let server: ReplayServer;
-beforeEach(async () => {
-  server = await startReplayServer();
+const harness = adapterHarness(workdaySource, {
+  config: { name: 'globex', url: SITE_URL },
+  now: NOW,
 });
-afterEach(async () => {
-  await server.close();
-});
-
-function ctx(options: Record<string, unknown> = {}) {
-  const config = workdaySource.configSchema.parse({
-    name: 'globex',
-    type: 'workday',
-    url: SITE_URL,
-    baseUrl: server.url,
-    ...options,
-  });
-  return {
-    sourceId: 'workday:globex',
-    config,
-    secrets: {},
-    http: createHttpClient(),
-    now: () => NOW,
-  };
-}
+const { server, ctx, fetchAll, attempt, fetchAndAttempt, draftsOf } = harness;
 
 /** The recorded list and every detail, each detail (by requisition) overridable. */
 function serveRecorded(details: Partial<Record<string, Route>> = {}) {
@@ -61,33 +45,7 @@ function serveRecorded(details: Partial<Record<string, Route>> = {}) {
   );
 }
 
-async function collect(pages: AsyncIterable<unknown[]>): Promise<unknown[]> {
-  const out: unknown[] = [];
-  for await (const page of pages) out.push(...page);
-  return out;
-}
-
-async function fetchError(): Promise<DomainError> {
-  try {
-    await collect(workdaySource.fetch(ctx()));
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected the fetch to fail');
-}
-
-async function failure(answer: Route): Promise<DomainError> {
-  server.route(`${CXS}/jobs`, answer);
-  return fetchError();
-}
-
-function attempt(raw: unknown, c = ctx()): JobInputDraft | DomainError {
-  try {
-    return workdaySource.normalize(raw, c);
-  } catch (error) {
-    return error as DomainError;
-  }
-}
+const fetchError = () => failureOf(workdaySource.fetch(ctx()));
 
 const detail = (req: string) =>
   JSON.parse(DETAIL[req]!) as { jobPostingInfo: Record<string, unknown> } & Record<string, unknown>;
@@ -96,7 +54,7 @@ describe('workday source', () => {
   it('posts for the list, reads every detail and maps it', async () => {
     serveRecorded();
     const c = ctx();
-    const raws = await collect(workdaySource.fetch(c));
+    const raws = await fetchAll(c);
     expect(server.seen.map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST ${CXS}/jobs`,
       ...PATHS.map((p) => `GET ${CXS}${p}`),
@@ -109,8 +67,7 @@ describe('workday source', () => {
     });
     expect(server.seen[0]!.headers['content-type']).toBe('application/json');
     expect(raws).toHaveLength(4);
-    const drafts = raws.map((raw) => workdaySource.normalize(raw, c));
-    for (const draft of drafts) expect(() => prepareJob(draft)).not.toThrow();
+    const drafts = draftsOf(raws, c);
 
     expect(drafts[0]).toMatchObject({
       sourceType: 'workday',
@@ -220,7 +177,7 @@ describe('workday source', () => {
         }),
       });
     }
-    const raws = await collect(workdaySource.fetch(ctx()));
+    const raws = await fetchAll();
     expect(
       server.seen
         .filter((r) => r.method === 'POST')
@@ -237,19 +194,17 @@ describe('workday source', () => {
     }));
     server.route(`${CXS}/jobs`, { body: JSON.stringify({ total: 100, jobPostings: page }) });
     for (const p of page) server.route(`${CXS}${p.externalPath}`, { body: DETAIL[REQS[0]] });
-    expect(await collect(workdaySource.fetch(ctx()))).toHaveLength(20);
+    expect(await fetchAll()).toHaveLength(20);
     expect(server.seen.filter((r) => r.method === 'POST')).toHaveLength(2);
   });
 
   it('a detail that fails yields the list item, refused by requisition in normalize; a detail gone (404) drops the posting', async () => {
     serveRecorded({ 'R-104250': { status: 500, body: '' }, 'R-104198': { status: 404, body: '' } });
     const c = ctx();
-    const raws = await collect(workdaySource.fetch(c));
+    const raws = await fetchAll(c);
     expect(raws).toHaveLength(3);
     const results = raws.map((raw) => attempt(raw, c));
-    const refused = results[1] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toBe(
+    expect(expectRefused(results[1]).message).toBe(
       'workday posting R-104250: "Data Analyst" has no job details: its detail could not be read this run (it is tried again on the next)',
     );
     expect((results[2] as JobInputDraft).title).toBe('Warehouse Associate');
@@ -265,7 +220,7 @@ describe('workday source', () => {
     expect(broken.message).toMatch(/^all 4 Workday job details failed/);
   });
 
-  it('test() asks for one posting and reports the total; a 404 says to check the address', async () => {
+  it('test() asks for one posting and reports the total', async () => {
     server.route(`${CXS}/jobs`, { body: LIST });
     await expect(workdaySource.test(ctx())).resolves.toEqual({
       ok: true,
@@ -273,67 +228,44 @@ describe('workday source', () => {
       available: 4,
     });
     expect(JSON.parse(server.seen.at(-1)!.body)).toMatchObject({ limit: 1, offset: 0 });
-    const missing = await workdaySource.test(
-      ctx({ url: 'https://globex.wd5.myworkdayjobs.com/en-US/Globex_Carers' }),
-    );
-    expect(missing.ok).toBe(false);
-    expect(missing.message).toContain('"Globex_Carers"');
-    expect(missing.message).toContain('check the address');
   });
 
-  it('429 on the list is rate_limited with a retryAt', async () => {
-    const error = await failure({ status: 429, headers: { 'retry-after': '120' }, body: '' });
-    expect(error.details?.kind).toBe('rate_limited');
-    expect(Date.parse(String(error.details?.retryAt)) - Date.now()).toBeGreaterThan(100_000);
-  });
-
-  it('500 is server; malformed JSON and a list without jobPostings are malformed', async () => {
-    expect((await failure({ status: 500, body: 'oops' })).details?.kind).toBe('server');
-    expect((await failure({ body: '{"total": 3, "jobPostings": [' })).details?.kind).toBe(
-      'malformed',
-    );
-    expect((await failure({ body: '{"total": 3}' })).details?.kind).toBe('malformed');
+  describe('HTTP failures', () => {
+    describeHttpFailures(harness, {
+      path: `${CXS}/jobs`,
+      notFound: { names: ['"Globex_Careers"', 'check the address'], inTest: true },
+      truncated: '{"total": 3, "jobPostings": [',
+      shapeless: '{"total": 3}',
+    });
   });
 
   it('a site with no posting is zero postings and no detail request', async () => {
     server.route(`${CXS}/jobs`, { body: '{"total":0,"jobPostings":[],"facets":[]}' });
-    expect(await collect(workdaySource.fetch(ctx()))).toEqual([]);
+    expect(await fetchAll()).toEqual([]);
     server.route(`${CXS}/jobs`, { body: '{"total":0,"facets":[]}' });
-    expect(await collect(workdaySource.fetch(ctx()))).toEqual([]);
+    expect(await fetchAll()).toEqual([]);
     expect(server.seen.every((r) => r.method === 'POST')).toBe(true);
   });
 
-  it('bytes that are not UTF-8 in a detail become replacement characters', async () => {
-    const text = DETAIL['R-104233']!;
-    const at = text.indexOf('"Senior Software Engineer, Payments"') + 1;
-    serveRecorded({
-      'R-104233': {
-        body: Buffer.concat([
-          Buffer.from(text.slice(0, at)),
-          Buffer.from([0xff]),
-          Buffer.from(text.slice(at)),
-        ]),
-      },
-    });
-    const c = ctx();
-    const [first] = await collect(workdaySource.fetch(c));
-    const draft = workdaySource.normalize(first, c);
-    expect(draft.title).toBe('\uFFFDSenior Software Engineer, Payments');
-    expect(() => prepareJob(draft)).not.toThrow();
-  });
+  it('bytes that are not UTF-8 in a detail become replacement characters', () =>
+    expectReplacementCharacters(harness, {
+      text: DETAIL['R-104233']!,
+      before: 'Senior Software Engineer, Payments"',
+      bytes: [0xff],
+      serve: (body) => serveRecorded({ 'R-104233': { body } }),
+      title: '\uFFFDSenior Software Engineer, Payments',
+    }));
 
   it('a 10 MB description is refused by id while the others normalize', async () => {
     const big = detail('R-103877');
     big.jobPostingInfo.jobDescription = `<p>${'Pack terminals. '.repeat(700_000)}</p>`;
     serveRecorded({ 'R-103877': { body: JSON.stringify(big) } });
-    const c = ctx();
-    const results = (await collect(workdaySource.fetch(c))).map((raw) => attempt(raw, c));
-    const refused = results[3] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toMatch(
+    const results = await fetchAndAttempt();
+    expectOnlyRefused(
+      results,
+      3,
       /^workday posting 7d1a4b2c9e3f10017a5c2d8e4b6f0003: description is \d+ characters, over the 1000000-character limit/,
     );
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(3);
   });
 
   it('an unreadable startDate falls back to the "Posted N Days Ago" label, which dates to the day or not at all', () => {
@@ -355,11 +287,7 @@ describe('workday source', () => {
     const all = REQS.map((r) => detail(r));
     delete all[2]!.jobPostingInfo.title;
     const results = all.map((d) => attempt(d));
-    const refused = results[2] as DomainError;
-    expect(refused.code).toBe('INVALID_INPUT');
-    expect(refused.message).toContain('workday posting 7d1a4b2c9e3f10017a5c2d8e4b6f0002');
-    expect(refused.message).toContain('title');
-    expect(results.filter((r) => !(r instanceof DomainError))).toHaveLength(3);
+    expectOnlyRefused(results, 2, 'workday posting 7d1a4b2c9e3f10017a5c2d8e4b6f0002', 'title');
   });
 
   it('the company option wins; without a hiring organization the tenant stands in', () => {

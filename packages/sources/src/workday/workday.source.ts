@@ -1,14 +1,28 @@
 import { z } from 'zod';
 import {
   DomainError,
-  formatIssues,
-  type EmploymentType,
+  inferEmploymentType,
+  inferRemote,
   type JobInputDraft,
   type RemoteMode,
 } from '@applydesk/domain';
 import { BaseSourceConfig, defineSource, type SourceContext } from '../adapter.js';
-import { failureKind, httpFailure } from '../http/http-client.js';
+import { httpFailure } from '../http/http-client.js';
 import { parseJsonBody } from '../http/create-http-client.js';
+import { companyOption } from '../shared/config-fields.js';
+import { firstDate } from '../shared/dates.js';
+import { boundedDescription } from '../shared/description.js';
+import { DetailReads } from '../shared/details.js';
+import { parsePosting, refuse } from '../shared/refuse.js';
+import {
+  counted,
+  expectShape,
+  explainNotFound,
+  reportTest,
+  withSignal,
+} from '../shared/requests.js';
+import { placesText } from '../shared/text-fields.js';
+import { apiBase, httpUrl } from '../shared/urls.js';
 
 /**
  * Workday career sites (https://acme.wd5.myworkdayjobs.com/en-US/External) answer JSON from
@@ -31,8 +45,6 @@ import { parseJsonBody } from '../http/create-http-client.js';
 export const WORKDAY_TYPE = 'workday';
 export const WORKDAY_PAGE_SIZE = 20;
 const MAX_PAGES = 500;
-/** Longest description a posting may carry once inline images are dropped; longer ones are refused. */
-export const MAX_DESCRIPTION_CHARS = 1_000_000;
 
 /** Where a Workday career site lives, and the JSON endpoints behind it. */
 export interface WorkdaySite {
@@ -110,14 +122,7 @@ export const WorkdayConfig = BaseSourceConfig.extend({
     .describe(
       'the career site address, as the browser shows it: https://acme.wd5.myworkdayjobs.com/en-US/External',
     ),
-  company: z
-    .string()
-    .trim()
-    .min(1)
-    .optional()
-    .describe(
-      'company name shown on postings (default: the hiring organization Workday sends, else the tenant)',
-    ),
+  company: companyOption('the hiring organization Workday sends, else the tenant'),
 });
 export type WorkdayConfig = z.infer<typeof WorkdayConfig>;
 
@@ -159,7 +164,7 @@ function siteOf(config: WorkdayConfig): WorkdaySite {
 
 function cxsBase(config: WorkdayConfig): string {
   const site = siteOf(config);
-  const origin = (config.baseUrl ?? site.origin).replace(/\/+$/, '');
+  const origin = apiBase(config.baseUrl, site.origin);
   return `${origin}/wday/cxs/${encodeURIComponent(site.tenant)}/${encodeURIComponent(site.site)}`;
 }
 
@@ -171,14 +176,9 @@ export function workdayDetailUrl(config: WorkdayConfig, externalPath: string): s
   return `${cxsBase(config)}${externalPath.startsWith('/') ? '' : '/'}${externalPath}`;
 }
 
-function explain(error: unknown, config: WorkdayConfig): unknown {
-  if (!(error instanceof DomainError) || failureKind(error) !== 'not_found') return error;
+function notFoundMessage(config: WorkdayConfig): string {
   const { tenant, site } = siteOf(config);
-  return new DomainError(
-    'UPSTREAM_FAILED',
-    `Workday has no career site "${site}" for "${tenant}" (HTTP 404): check the address ${config.url}; copy it from the browser on the career site's job list, like https://acme.wd5.myworkdayjobs.com/en-US/External`,
-    { details: error.details, cause: error },
-  );
+  return `Workday has no career site "${site}" for "${tenant}" (HTTP 404): check the address ${config.url}; copy it from the browser on the career site's job list, like https://acme.wd5.myworkdayjobs.com/en-US/External`;
 }
 
 const JSON_HEADERS = { accept: 'application/json', 'content-type': 'application/json' };
@@ -196,28 +196,20 @@ async function getList(
       method: 'POST',
       headers: JSON_HEADERS,
       body: JSON.stringify({ appliedFacets: {}, limit, offset, searchText: '' }),
-      ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+      ...withSignal(ctx.signal),
     });
     body = parseJsonBody(url, res.text);
   } catch (error) {
-    throw explain(error, ctx.config);
+    throw explainNotFound(error, notFoundMessage(ctx.config));
   }
-  const parsed = ListPage.safeParse(body);
-  if (!parsed.success) {
-    throw httpFailure(
-      'malformed',
-      url,
-      `${url} answered JSON without total and jobPostings: ${formatIssues(parsed.error).join('; ')}`,
-    );
-  }
-  return parsed.data;
+  return expectShape(ListPage, body, url, 'without total and jobPostings');
 }
 
 async function getDetail(ctx: Ctx, externalPath: string): Promise<unknown> {
   const url = workdayDetailUrl(ctx.config, externalPath);
   const body = await ctx.http.getJson(url, {
     headers: { accept: 'application/json' },
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+    ...withSignal(ctx.signal),
   });
   const info =
     typeof body === 'object' && body !== null
@@ -229,9 +221,6 @@ async function getDetail(ctx: Ctx, externalPath: string): Promise<unknown> {
   return body;
 }
 
-/** Failures of one detail that must stop the source: it is throttled, blocked or shut out. */
-const STOPS_SOURCE = new Set(['rate_limited', 'blocked', 'auth']);
-
 function externalPathOf(item: unknown): string | null {
   const path =
     typeof item === 'object' && item !== null
@@ -241,25 +230,6 @@ function externalPathOf(item: unknown): string | null {
 }
 
 // --- mapping helpers --------------------------------------------------------------------------
-
-/** ISO timestamp of an ISO 8601 date or date-time (no offset read as UTC); null when unreadable. */
-function isoDate(value: unknown): string | null {
-  const text = typeof value === 'string' ? value.trim() : '';
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i.exec(
-      text,
-    );
-  if (match === null) return null;
-  const [, day, time, zone] = match;
-  const offset =
-    zone === undefined || /^(z|utc)$/i.test(zone)
-      ? 'Z'
-      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const at = Date.parse(time === undefined ? `${day}T00:00:00Z` : `${day}T${time}${offset}`);
-  if (Number.isNaN(at)) return null;
-  const iso = new Date(at).toISOString();
-  return /^\d{4}-/.test(iso) ? iso : null;
-}
 
 /**
  * The day of "Posted Today", "Posted Yesterday" or "Posted 3 Days Ago", counted back from
@@ -278,38 +248,19 @@ export function workdayPostedOn(text: string | null | undefined, now: Date): str
   ).toISOString();
 }
 
-function employmentFromText(text: string): EmploymentType {
-  const t = text.toLowerCase().replace(/[^a-z]/g, '');
-  if (t === '') return 'unknown';
-  if (/intern(?!al)|trainee|apprentice|werkstudent/.test(t)) return 'internship';
-  if (/temp|seasonal|fixedterm/.test(t)) return 'temporary';
-  if (/freelance/.test(t)) return 'freelance';
-  if (/contract|contractor/.test(t)) return 'contract';
-  if (/parttime/.test(t)) return 'part_time';
-  if (/fulltime|permanent|regular/.test(t)) return 'full_time';
-  return 'unknown';
-}
-
-/** remoteType is a label each tenant words: "Remote", "Fully Remote", "Hybrid", "On-site", "Flexible"... */
+/**
+ * remoteType is a label each tenant words: "Remote", "Fully Remote", "Hybrid", "On-site"…,
+ * read by the domain's inferRemote. Two words Workday tenants use that it does not read as a
+ * workplace are kept here: "Flexible" (hybrid) and "Virtual" (remote).
+ */
 function remoteOf(remoteType: string | null | undefined, location: string | null): RemoteMode {
-  const t = (remoteType ?? '').toLowerCase();
-  if (/hybrid|flexible/.test(t)) return 'hybrid';
-  if (/remote|virtual|home/.test(t)) return 'remote';
-  if (/on.?site|office|in.?person/.test(t)) return 'onsite';
-  return location !== null && /\bremote\b/i.test(location) ? 'remote' : 'unknown';
-}
-
-/** Inline images (data: URIs) are dropped by sanitizing anyway; they only make a description huge. */
-const DATA_URI = /data:[\w.+-]+\/[\w.+-]+;base64,[A-Za-z0-9+/=\s]*/g;
-
-function httpUrl(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
+  const label = remoteType ?? '';
+  const mode = /flexible/i.test(label)
+    ? 'hybrid'
+    : /virtual/i.test(label)
+      ? 'remote'
+      : inferRemote({ location: label });
+  return mode !== 'unknown' ? mode : inferRemote({ location });
 }
 
 /** A name for a posting in errors: its detail's ids, else the list item's requisition or path. */
@@ -328,12 +279,6 @@ function labelOf(raw: unknown): string {
   return externalPathOf(raw) ?? '?';
 }
 
-function refuse(id: string, reason: string, problems: string[] = []): DomainError {
-  return new DomainError('INVALID_INPUT', `${WORKDAY_TYPE} posting ${id}: ${reason}`, {
-    details: { externalId: id, ...(problems.length === 0 ? {} : { problems }) },
-  });
-}
-
 export const workdaySource = defineSource({
   type: WORKDAY_TYPE,
   label: 'Workday',
@@ -349,28 +294,24 @@ export const workdaySource = defineSource({
   configSchema: WorkdayConfig,
   secretSchema: z.object({}),
 
-  async test(ctx) {
-    try {
+  test(ctx) {
+    return reportTest(async () => {
       const page = await getList(ctx, 0, 1);
       const n = page.total ?? page.jobPostings?.length ?? 0;
       const { tenant, site } = siteOf(ctx.config);
       return {
         ok: true,
-        message: `Workday career site "${site}" of "${tenant}" answered with ${n} job${n === 1 ? '' : 's'}`,
+        message: `Workday career site "${site}" of "${tenant}" answered with ${counted(n, 'job')}`,
         available: n,
       };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
+    });
   },
 
   async *fetch(ctx) {
+    const details = new DetailReads('Workday job details');
     const seen = new Set<string>();
     let total = 0;
     let offset = 0;
-    let read = 0;
-    let failed = 0;
-    let lastFailure: unknown = null;
     for (let n = 0; n < MAX_PAGES; n += 1) {
       const page = await getList(ctx, offset);
       total = Math.max(total, page.total ?? 0);
@@ -387,36 +328,16 @@ export const workdaySource = defineSource({
       const out: unknown[] = [];
       for (const item of fresh) {
         const path = externalPathOf(item);
-        if (path === null) {
-          out.push(item); // normalize refuses it, by what it has
-          continue;
-        }
-        try {
-          out.push(await getDetail(ctx, path));
-          read += 1;
-        } catch (error) {
-          const kind = failureKind(error);
-          if (kind === 'not_found') continue; // closed between the list and its detail
-          if (kind === null || STOPS_SOURCE.has(kind)) throw error;
-          failed += 1;
-          lastFailure = error;
-          out.push(item);
-        }
+        // Without a path there is no detail to read: normalize refuses it, by what it has.
+        const posting =
+          path === null ? item : await details.detailOr(item, () => getDetail(ctx, path));
+        if (posting !== undefined) out.push(posting);
       }
       if (out.length > 0) yield out;
       offset += postings.length;
       if (postings.length < WORKDAY_PAGE_SIZE || (total > 0 && offset >= total)) break;
     }
-    if (failed > 0 && read === 0 && lastFailure instanceof DomainError) {
-      throw new DomainError(
-        'UPSTREAM_FAILED',
-        `all ${failed} Workday job details failed; the last: ${lastFailure.message}`,
-        {
-          details: lastFailure.details,
-          cause: lastFailure,
-        },
-      );
-    }
+    details.assertSomeRead();
   },
 
   normalize(raw, ctx): JobInputDraft {
@@ -429,32 +350,24 @@ export const workdaySource = defineSource({
     ) {
       const title = (raw as { title?: unknown }).title;
       throw refuse(
+        WORKDAY_TYPE,
         label,
         `${typeof title === 'string' ? `"${title}" ` : ''}has no job details: its detail could not be read this run (it is tried again on the next)`,
       );
     }
-    const parsed = WorkdayJobDetail.safeParse(raw);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error);
-      throw refuse(label, `cannot be mapped: ${problems.join('; ')}`, problems);
-    }
-    const info = parsed.data.jobPostingInfo;
+    const detail = parsePosting(WorkdayJobDetail, raw, WORKDAY_TYPE, label);
+    const info = detail.jobPostingInfo;
     const id = info.id?.trim() || info.jobPostingId?.trim() || info.jobReqId?.trim();
-    if (!id) throw refuse('?', `"${info.title}" has no id, jobPostingId or jobReqId`);
-    const url = httpUrl(info.externalUrl);
-    if (url === null) throw refuse(id, `"${info.title}" has no externalUrl to link to`);
-    const description = (info.jobDescription ?? '').replace(DATA_URI, '');
-    if (description.length > MAX_DESCRIPTION_CHARS) {
-      throw refuse(
-        id,
-        `description is ${description.length} characters, over the ${MAX_DESCRIPTION_CHARS}-character limit (not stored)`,
-      );
+    if (!id) {
+      throw refuse(WORKDAY_TYPE, '?', `"${info.title}" has no id, jobPostingId or jobReqId`);
     }
+    const url = httpUrl(info.externalUrl);
+    if (url === null) {
+      throw refuse(WORKDAY_TYPE, id, `"${info.title}" has no externalUrl to link to`);
+    }
+    const description = boundedDescription(WORKDAY_TYPE, id, info.jobDescription ?? '');
     // Every location the posting names, the primary first.
-    const places = [info.location, ...(info.additionalLocations ?? [])]
-      .map((l) => l?.trim() ?? '')
-      .filter((l, i, all) => l !== '' && all.indexOf(l) === i);
-    const location = places.length === 0 ? null : places.join('; ');
+    const location = placesText([info.location, ...(info.additionalLocations ?? [])]);
     return {
       sourceType: WORKDAY_TYPE,
       sourceId: ctx.sourceId,
@@ -463,16 +376,16 @@ export const workdaySource = defineSource({
       title: info.title,
       company:
         ctx.config.company ??
-        (parsed.data.hiringOrganization?.name?.trim() || siteOf(ctx.config).tenant),
+        (detail.hiringOrganization?.name?.trim() || siteOf(ctx.config).tenant),
       location,
       remote: remoteOf(info.remoteType, location),
-      employmentType: employmentFromText(info.timeType ?? ''),
+      employmentType: inferEmploymentType(info.timeType ?? ''),
       // Workday career sites publish pay only inside the description text.
       salary: null,
       descriptionHtml: description,
       descriptionText: '',
       skills: [],
-      postedAt: isoDate(info.startDate) ?? workdayPostedOn(info.postedOn, ctx.now()),
+      postedAt: firstDate(ctx.now(), info.startDate) ?? workdayPostedOn(info.postedOn, ctx.now()),
       fetchedAt: ctx.now().toISOString(),
       raw,
     };
