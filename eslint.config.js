@@ -10,6 +10,7 @@ const LAYERS = {
   'packages/llm': ['domain'],
   'packages/sources': ['domain'],
   'packages/api-contract': ['domain'],
+  'packages/documents': ['domain'],
   'packages/engine': ['domain', 'config', 'store', 'llm', 'sources'],
   'apps/server': ['domain', 'config', 'engine', 'api-contract'],
   'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server', 'sources'],
