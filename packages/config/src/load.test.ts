@@ -40,6 +40,61 @@ describe('loadConfig', () => {
     expect(fromFile.ranking).toEqual(defaults.ranking);
     expect(fromFile.server).toEqual(defaults.server);
     expect(fromFile.drafting).toEqual(defaults.drafting);
+    expect(fromFile.filters).toEqual(defaults.filters);
+  });
+
+  it('reads filters in the words of the file into rules', () => {
+    const dir = home();
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      [
+        'filters:',
+        '  platforms: [greenhouse, upwork]',
+        '  locations: [Berlin, remote]',
+        '  salary_min: 90000',
+        '  experience_level: [senior, expert]',
+        '  keywords: { required: [go], excluded: [php, " crypto "] }',
+        '  companies_excluded: [Betwise]',
+        '  posted_within_days: 21',
+        '  applied_company_within_days: 90',
+        '  daily_cap: 15',
+      ].join('\n'),
+    );
+    const { filters } = loadConfig({ env: { APPLYDESK_HOME: dir } });
+    expect(filters).toEqual({
+      platforms: ['greenhouse', 'upwork'],
+      locations: ['Berlin', 'remote'],
+      salaryMin: { amount: 90_000, currency: 'USD', period: 'year' },
+      experienceLevels: ['senior', 'expert'],
+      keywordsRequired: ['go'],
+      keywordsAny: [],
+      keywordsExcluded: ['php', 'crypto'],
+      companiesExcluded: ['Betwise'],
+      postedWithinDays: 21,
+      appliedCompanyWithinDays: 90,
+      dailyCap: 15,
+    });
+  });
+
+  it('names a bad filter and why', () => {
+    const dir = home();
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      [
+        'filters:',
+        '  salary_min: { amount: 50000, currency: euro }',
+        '  experience_level: [wizard]',
+        '  daily_cap: 0',
+        '  keyword: [go]',
+      ].join('\n'),
+    );
+    const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    const text = `${error.message} ${JSON.stringify(error.details)}`;
+    expect(text).toContain('filters.salary_min');
+    expect(text).toContain('filters.experience_level.0');
+    expect(text).toContain('filters.daily_cap');
+    expect(text).toContain('keyword');
   });
 
   it('refuses to overwrite an existing file unless forced', () => {

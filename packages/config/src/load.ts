@@ -3,7 +3,13 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { parseDocument } from 'yaml';
-import { DEFAULT_WEIGHTS, DomainError, formatIssues, type ScoreWeights } from '@applydesk/domain';
+import {
+  DEFAULT_WEIGHTS,
+  DomainError,
+  formatIssues,
+  type FilterRules,
+  type ScoreWeights,
+} from '@applydesk/domain';
 import { ConfigFile, Port, type LogLevel } from './schema.js';
 import { redactUrl } from './redact.js';
 import { resolveSecretKey } from './secret-key.js';
@@ -20,6 +26,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   server: { host: string; port: number };
   ranking: { minMatchScore: number; weights: ScoreWeights };
+  /** The user's hard rules (applydesk.yaml `filters:`). */
+  filters: FilterRules;
   drafting: { top: number };
   log: { level: LogLevel };
   /** Configured sources as written; the engine checks each against its adapter. */
@@ -206,6 +214,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       minMatchScore: file.ranking.min_match_score,
       weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(file.ranking.weights) },
     },
+    filters: filterRules(file.filters),
     drafting: { top: file.drafting.top },
     log: { level: logLevel },
     sources: file.sources,
@@ -224,6 +233,28 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       return secretKey;
     },
     origins,
+  };
+}
+
+function filterRules(f: ConfigFile['filters']): FilterRules {
+  const floor = f.salary_min;
+  return {
+    platforms: f.platforms,
+    locations: f.locations,
+    salaryMin:
+      floor === undefined
+        ? null
+        : typeof floor === 'number'
+          ? { amount: floor, currency: 'USD', period: 'year' }
+          : floor,
+    experienceLevels: f.experience_level,
+    keywordsRequired: f.keywords.required,
+    keywordsAny: f.keywords.any,
+    keywordsExcluded: f.keywords.excluded,
+    companiesExcluded: f.companies_excluded,
+    postedWithinDays: f.posted_within_days ?? null,
+    appliedCompanyWithinDays: f.applied_company_within_days ?? null,
+    dailyCap: f.daily_cap ?? null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCORE_COMPONENTS } from '@applydesk/domain';
+import { EXPERIENCE_LEVELS, SALARY_PERIODS, SCORE_COMPONENTS } from '@applydesk/domain';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,6 +15,53 @@ const Weights = z.strictObject(
     SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()]),
   ) as Record<(typeof SCORE_COMPONENTS)[number], z.ZodOptional<z.ZodNumber>>,
 );
+
+const Words = z.array(z.string().trim().min(1, 'expected a word, not an empty string')).default([]);
+
+/**
+ * Hard rules, in the words job-hunting tools use. A posting that breaks one is kept with the
+ * rule and the reason (`applydesk jobs list --rejected`), never silently dropped.
+ */
+const Filters = z.strictObject({
+  platforms: Words.describe('source types allowed, e.g. [greenhouse, upwork]; empty allows all'),
+  locations: Words.describe('places a posting must be in; "remote" admits remote postings'),
+  salary_min: z
+    .union([
+      z.number().positive(),
+      z.strictObject({
+        amount: z.number().positive(),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
+          .default('USD'),
+        period: z.enum(SALARY_PERIODS).default('year'),
+      }),
+    ])
+    .optional()
+    .describe('a number (USD a year) or { amount, currency, period }'),
+  experience_level: z.array(z.enum(EXPERIENCE_LEVELS)).default([]),
+  keywords: z
+    .strictObject({
+      required: Words.describe('every one must appear'),
+      any: Words.describe('at least one must appear'),
+      excluded: Words.describe('none may appear'),
+    })
+    .prefault({}),
+  companies_excluded: Words,
+  posted_within_days: z.number().int().positive().optional(),
+  applied_company_within_days: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('hold back a company you applied to within this many days'),
+  daily_cap: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('at most this many postings newly shortlisted a day'),
+});
 
 /**
  * The shape of applydesk.yaml. Unknown keys are errors, so a typo is reported rather
@@ -42,6 +89,7 @@ export const ConfigFile = z.strictObject({
       weights: Weights.prefault({}),
     })
     .prefault({}),
+  filters: Filters.prefault({}),
   drafting: z
     .strictObject({
       top: z

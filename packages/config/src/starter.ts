@@ -25,6 +25,23 @@ ranking:
     recency: 0.1
     client: 0.1
 
+# Hard rules. A posting that breaks one is kept, with the rule and the reason, but never
+# shortlisted: \`applydesk jobs list --rejected\` shows them, \`applydesk jobs override <id>\` lets one through.
+filters:
+  platforms: []              # source types allowed, e.g. [greenhouse, lever, upwork]; empty: all
+  locations: []              # e.g. [Berlin, Germany, remote]; "remote" admits remote postings
+  # salary_min: 90000        # USD a year, or { amount: 85000, currency: EUR, period: year }
+  experience_level: []       # intern, junior, mid, senior, lead, principal, executive,
+                             # or Upwork's entry, intermediate, expert
+  keywords:
+    required: []             # every one must appear in the title or description
+    any: []                  # at least one must appear
+    excluded: []             # none may appear
+  companies_excluded: []
+  # posted_within_days: 30
+  # applied_company_within_days: 90   # once per company in this many days
+  # daily_cap: 20                     # at most this many newly shortlisted a day
+
 drafting:
   # How many of the best shortlisted postings get drafts after ranking.
   top: 10

@@ -15,3 +15,4 @@ export * from './ranking/pay.js';
 export * from './ranking/score.js';
 export * from './dedupe/index.js';
 export * from './normalize/index.js';
+export * from './filters/index.js';

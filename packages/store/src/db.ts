@@ -67,6 +67,27 @@ export interface MatchesTable {
   components: Json;
   reasons: Json;
   computed_at: Time;
+  /** The job content hash the score was computed from. */
+  content_hash: string | null;
+  /** Key of the profile and ranking settings the score was computed with. */
+  scoring_key: string | null;
+  skills: NullableJson;
+  rejected_rule: string | null;
+  rejected_reason: string | null;
+  /** SQLite integer 0/1, PostgreSQL boolean. */
+  overridden: ColumnType<number | boolean, number | boolean | undefined, number | boolean>;
+}
+
+export interface JobFeaturesTable {
+  job_id: string;
+  content_hash: string;
+  version: number;
+  data: Json;
+  company_key: string;
+  posted_at: NullableTime;
+  rules_key: string;
+  rejected_rule: string | null;
+  rejected_reason: string | null;
 }
 
 export interface DraftsTable {
@@ -154,6 +175,7 @@ export interface Database {
   jobs: JobsTable;
   profiles: ProfilesTable;
   matches: MatchesTable;
+  job_features: JobFeaturesTable;
   drafts: DraftsTable;
   applications: ApplicationsTable;
   events: EventsTable;

@@ -13,6 +13,7 @@ import type {
   Match,
   Profile,
   ProfileInput,
+  Rejection,
   RemoteMode,
   Stage,
 } from '@applydesk/domain';
@@ -41,6 +42,11 @@ export interface JobQuery {
   /** 1-based page number, for page-style navigation. */
   page?: number;
   /**
+   * With a profile: true lists only postings a filter holds back (not overridden), false only
+   * the others; unset lists both.
+   */
+  rejected?: boolean;
+  /**
    * Also list jobs marked as duplicates of another (markDuplicate). Off by default: a role
    * seen on several sources is listed once, as its canonical job.
    */
@@ -52,6 +58,8 @@ export type JobListItem = Omit<Job, 'raw'> & {
   score: number | null;
   stage: Stage | null;
   applicationId: string | null;
+  /** The filter rule holding the posting back for the profile, unless overridden. */
+  rejection: Rejection | null;
 };
 
 export interface JobPage {
@@ -195,15 +203,69 @@ export interface ProfileRepository {
   list(): Promise<Profile[]>;
 }
 
+/** What a score was computed from, to tell a stale score from a current one. */
+export interface MatchBasis {
+  contentHash: string | null;
+  scoringKey: string | null;
+  /** The user let the posting through its filters (kept across rescoring). */
+  overridden: boolean;
+  /** The filter rule holding it back when last written (rules of time and history move). */
+  rejectedRule: string | null;
+}
+
+export type MatchWrite = Match & Partial<Pick<MatchBasis, 'contentHash' | 'scoringKey'>>;
+
 export interface MatchRepository {
-  upsertMany(matches: Match[]): Promise<void>;
+  /**
+   * Inserts or overwrites by (jobId, profileId). The user's override is kept on overwrite:
+   * only setOverride changes it.
+   */
+  upsertMany(matches: MatchWrite[]): Promise<void>;
   get(jobId: string, profileId: string): Promise<Match | null>;
-  /** Highest score first. */
+  /** Highest score first. `rejected` as in JobQuery: held back (and not overridden) or not. */
   listForProfile(
     profileId: string,
-    options?: { minScore?: number; limit?: number },
+    options?: { minScore?: number; limit?: number; rejected?: boolean },
   ): Promise<Match[]>;
+  /** jobId -> what its score was computed from, for every match of the profile. */
+  bases(profileId: string): Promise<Map<string, MatchBasis>>;
+  /** Lets a held-back posting through (or holds it back again); null when it has no match. */
+  setOverride(jobId: string, profileId: string, overridden: boolean): Promise<Match | null>;
+  /** How many postings each filter rule holds back for the profile (overrides left out). */
+  rejectionCounts(profileId: string): Promise<Record<string, number>>;
   deleteForProfile(profileId: string): Promise<number>;
+}
+
+/** What ranking keeps of one posting: its features and the content filters' verdict. */
+export interface JobFeaturesEntry {
+  jobId: string;
+  contentHash: string;
+  /** RANKING_FEATURES_VERSION the data was extracted with. */
+  version: number;
+  data: unknown;
+  /** Normalized company, for once-per-company rules. */
+  companyKey: string;
+  postedAt: string | null;
+  /** Key of the content filter rules the verdict was reached with. */
+  rulesKey: string;
+  rejection: Rejection | null;
+}
+
+export interface JobFeaturesRepository {
+  /**
+   * Open canonical jobs whose features are missing or stale (content, version or rules
+   * changed), in id order after `afterId`, without their raw payload.
+   */
+  pending(options: {
+    version: number;
+    rulesKey: string;
+    afterId?: string;
+    limit: number;
+  }): Promise<Omit<Job, 'raw'>[]>;
+  countPending(options: { version: number; rulesKey: string }): Promise<number>;
+  upsertMany(entries: JobFeaturesEntry[]): Promise<void>;
+  /** Features of every open canonical job, in pages by job id (keyset: one page in memory). */
+  stream(options?: { pageSize?: number }): AsyncIterable<JobFeaturesEntry[]>;
 }
 
 export interface DraftRepository {
@@ -323,6 +385,7 @@ export interface Store {
   readonly jobs: JobRepository;
   readonly profiles: ProfileRepository;
   readonly matches: MatchRepository;
+  readonly jobFeatures: JobFeaturesRepository;
   readonly drafts: DraftRepository;
   readonly applications: ApplicationRepository;
   readonly events: EventRepository;

@@ -7,6 +7,7 @@ import { SqlDraftRepository } from './repositories/draft.repository.js';
 import { SqlEventRepository } from './repositories/event.repository.js';
 import { SqlJobRepository } from './repositories/job.repository.js';
 import { SqlMatchRepository } from './repositories/match.repository.js';
+import { SqlJobFeaturesRepository } from './repositories/job-features.repository.js';
 import { SqlProfileRepository } from './repositories/profile.repository.js';
 import { SqlHttpCacheRepository } from './repositories/http-cache.repository.js';
 import { SqlSecretRepository } from './repositories/secret.repository.js';
@@ -33,6 +34,7 @@ export function createStore(ctx: StoreContext): Store {
     jobs: new SqlJobRepository(ctx),
     profiles: new SqlProfileRepository(ctx),
     matches: new SqlMatchRepository(ctx),
+    jobFeatures: new SqlJobFeaturesRepository(ctx),
     drafts: new SqlDraftRepository(ctx),
     applications: new SqlApplicationRepository(ctx),
     events: new SqlEventRepository(ctx),

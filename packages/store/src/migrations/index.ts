@@ -5,6 +5,7 @@ import type { Dialect } from '../repositories.js';
 import { initialSchema } from './0001_initial.js';
 import { provenanceSchema } from './0002_provenance.js';
 import { sourceStateSchema } from './0003_source_state.js';
+import { rankingSchema } from './0004_ranking.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -13,6 +14,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0001_initial', statements: initialSchema },
   { name: '0002_provenance', statements: provenanceSchema },
   { name: '0003_source_state', statements: sourceStateSchema },
+  { name: '0004_ranking', statements: rankingSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

@@ -27,6 +27,8 @@ interface Plan {
   score: Fragment;
   stage: Fragment;
   applicationId: Fragment;
+  rejectedRule: Fragment;
+  rejectedReason: Fragment;
   sortValue: Fragment;
   sort: JobSort;
   desc: boolean;
@@ -71,6 +73,19 @@ function plan(ctx: StoreContext, query: JobQuery): Plan {
   const score = profileId !== undefined ? sql`m.score` : sql`cast(null as integer)`;
   const stage = profileId !== undefined ? sql`a.stage` : sql`cast(null as text)`;
   const applicationId = profileId !== undefined ? sql`a.id` : sql`cast(null as text)`;
+  // A rejection the user overrode no longer holds the posting back, so it lists as none.
+  const heldBack =
+    ctx.dialect === 'postgres'
+      ? sql`m.rejected_rule is not null and not m.overridden`
+      : sql`m.rejected_rule is not null and m.overridden = 0`;
+  const rejectedRule =
+    profileId !== undefined
+      ? sql`case when ${heldBack} then m.rejected_rule end`
+      : sql`cast(null as text)`;
+  const rejectedReason =
+    profileId !== undefined
+      ? sql`case when ${heldBack} then m.rejected_reason end`
+      : sql`cast(null as text)`;
 
   const where: Fragment[] = [];
   const status = query.status ?? 'open';
@@ -85,6 +100,8 @@ function plan(ctx: StoreContext, query: JobQuery): Plan {
   }
   if (query.remote !== undefined && query.remote.length > 0)
     where.push(sql`j.remote in (${sql.join(query.remote)})`);
+  if (profileId !== undefined && query.rejected !== undefined)
+    where.push(query.rejected ? sql`(${heldBack})` : sql`not coalesce(${heldBack}, false)`);
   if (query.minScore !== undefined) where.push(sql`${score} >= ${query.minScore}`);
   if (query.maxScore !== undefined) where.push(sql`${score} <= ${query.maxScore}`);
   // A posting without an application shows as `discovered`, so it filters as one too.
@@ -112,6 +129,8 @@ function plan(ctx: StoreContext, query: JobQuery): Plan {
     score,
     stage,
     applicationId,
+    rejectedRule,
+    rejectedReason,
     sortValue,
     sort,
     desc: (query.order ?? 'desc') === 'desc',
@@ -164,6 +183,7 @@ export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobP
   const rows = await sql<JobListRow>`
     select f.* from (
       select ${columns}, ${p.score} as score, ${p.stage} as stage, ${p.applicationId} as application_id,
+        ${p.rejectedRule} as rejected_rule, ${p.rejectedReason} as rejected_reason,
         ${p.sortValue} as sort_value
       from ${p.from}
       ${whereClause(p.where)}

@@ -4,6 +4,7 @@ import type {
   Job,
   JobInput,
   JobStatus,
+  Rejection,
   RemoteMode,
   Salary,
   Seniority,
@@ -109,7 +110,7 @@ export function jobToRow(
   };
 }
 
-function baseFromRow(codec: Codec, row: JobRowWithoutRaw): Omit<Job, 'raw'> {
+export function baseFromRow(codec: Codec, row: JobRowWithoutRaw): Omit<Job, 'raw'> {
   return {
     id: row.id,
     sourceType: row.source_type,
@@ -146,6 +147,8 @@ export type JobListRow = JobRowWithoutRaw & {
   score: number | string | null;
   stage: string | null;
   application_id: string | null;
+  rejected_rule: string | null;
+  rejected_reason: string | null;
   sort_value: unknown;
 };
 
@@ -155,6 +158,10 @@ export function jobListItemFromRow(codec: Codec, row: JobListRow): JobListItem {
     score: row.score === null ? null : Number(row.score),
     stage: row.stage as Stage | null,
     applicationId: row.application_id,
+    rejection:
+      row.rejected_rule === null
+        ? null
+        : ({ rule: row.rejected_rule, reason: row.rejected_reason ?? '' } as Rejection),
   };
 }
 

@@ -1,33 +1,47 @@
-import type { Match, MatchReason } from '@applydesk/domain';
-import type { Insertable, Selectable } from 'kysely';
+import type { Match, MatchReason, MatchSkills, Rejection } from '@applydesk/domain';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { toCount, type Codec } from '../codec.js';
 import { chunks, withTx, type StoreContext } from '../context.js';
 import type { MatchesTable } from '../db.js';
 import { translateConstraint } from '../errors.js';
-import type { MatchRepository } from '../repositories.js';
+import type { MatchBasis, MatchRepository, MatchWrite } from '../repositories.js';
 
-/** 6 columns a row: 1000 rows stay well under every bind-parameter limit. */
-const CHUNK = 1000;
+/** 12 columns a row: 500 rows stay well under every bind-parameter limit. */
+const CHUNK = 500;
 
 /** Row <-> domain mapping for `matches`. */
-function toRow(codec: Codec, match: Match): Insertable<MatchesTable> {
+function toRow(ctx: StoreContext, match: MatchWrite): Insertable<MatchesTable> {
+  const { codec } = ctx;
   return {
     job_id: match.jobId,
     profile_id: match.profileId,
     score: match.score,
     components: codec.json(match.components),
     reasons: codec.json(match.reasons),
+    skills: codec.json(match.skills),
+    rejected_rule: match.rejection?.rule ?? null,
+    rejected_reason: match.rejection?.reason ?? null,
+    overridden: ctx.dialect === 'postgres' ? match.overridden : match.overridden ? 1 : 0,
+    content_hash: match.contentHash ?? null,
+    scoring_key: match.scoringKey ?? null,
     computed_at: codec.time(match.computedAt),
   };
 }
 
 function fromRow(codec: Codec, row: Selectable<MatchesTable>): Match {
+  const skills = codec.readJson(row.skills) as MatchSkills | null;
   return {
     jobId: row.job_id,
     profileId: row.profile_id,
     score: Number(row.score),
     components: codec.readJson(row.components) as Record<string, number>,
     reasons: codec.readJson(row.reasons) as MatchReason[],
+    skills: skills ?? { required: [], niceToHave: [] },
+    rejection:
+      row.rejected_rule === null
+        ? null
+        : ({ rule: row.rejected_rule, reason: row.rejected_reason ?? '' } as Rejection),
+    overridden: row.overridden === true || row.overridden === 1,
     computedAt: codec.readTime(row.computed_at),
   };
 }
@@ -35,8 +49,12 @@ function fromRow(codec: Codec, row: Selectable<MatchesTable>): Match {
 export class SqlMatchRepository implements MatchRepository {
   constructor(private readonly ctx: StoreContext) {}
 
+  private overriddenValue(on: boolean): number | boolean {
+    return this.ctx.dialect === 'postgres' ? on : on ? 1 : 0;
+  }
+
   /** Inserts or overwrites by (jobId, profileId); a pair given twice keeps the last. */
-  async upsertMany(matches: Match[]): Promise<void> {
+  async upsertMany(matches: MatchWrite[]): Promise<void> {
     if (matches.length === 0) return;
     // One statement cannot touch a row twice (PostgreSQL refuses), so duplicates collapse first.
     const unique = [
@@ -49,12 +67,17 @@ export class SqlMatchRepository implements MatchRepository {
         try {
           await tx.db
             .insertInto('matches')
-            .values(part.map((match) => toRow(tx.codec, match)))
+            .values(part.map((match) => toRow(tx, match)))
             .onConflict((oc) =>
               oc.columns(['job_id', 'profile_id']).doUpdateSet((eb) => ({
                 score: eb.ref('excluded.score'),
                 components: eb.ref('excluded.components'),
                 reasons: eb.ref('excluded.reasons'),
+                skills: eb.ref('excluded.skills'),
+                rejected_rule: eb.ref('excluded.rejected_rule'),
+                rejected_reason: eb.ref('excluded.rejected_reason'),
+                content_hash: eb.ref('excluded.content_hash'),
+                scoring_key: eb.ref('excluded.scoring_key'),
                 computed_at: eb.ref('excluded.computed_at'),
               })),
             )
@@ -82,7 +105,7 @@ export class SqlMatchRepository implements MatchRepository {
 
   async listForProfile(
     profileId: string,
-    options: { minScore?: number; limit?: number } = {},
+    options: { minScore?: number; limit?: number; rejected?: boolean } = {},
   ): Promise<Match[]> {
     let query = this.ctx.db
       .selectFrom('matches')
@@ -91,9 +114,58 @@ export class SqlMatchRepository implements MatchRepository {
       .orderBy('score', 'desc')
       .orderBy('job_id', 'asc');
     if (options.minScore !== undefined) query = query.where('score', '>=', options.minScore);
+    if (options.rejected !== undefined) {
+      const off = this.overriddenValue(false);
+      query = options.rejected
+        ? query.where('rejected_rule', 'is not', null).where('overridden', '=', off)
+        : query.where((eb) =>
+            eb.or([eb('rejected_rule', 'is', null), eb('overridden', '!=', off)]),
+          );
+    }
     if (options.limit !== undefined) query = query.limit(Math.max(0, Math.trunc(options.limit)));
     const rows = await query.execute();
     return rows.map((row) => fromRow(this.ctx.codec, row));
+  }
+
+  async bases(profileId: string): Promise<Map<string, MatchBasis>> {
+    const rows = await this.ctx.db
+      .selectFrom('matches')
+      .select(['job_id', 'content_hash', 'scoring_key', 'overridden', 'rejected_rule'])
+      .where('profile_id', '=', profileId)
+      .execute();
+    return new Map(
+      rows.map((row) => [
+        row.job_id,
+        {
+          contentHash: row.content_hash,
+          scoringKey: row.scoring_key,
+          overridden: row.overridden === true || row.overridden === 1,
+          rejectedRule: row.rejected_rule,
+        },
+      ]),
+    );
+  }
+
+  async setOverride(jobId: string, profileId: string, overridden: boolean): Promise<Match | null> {
+    await this.ctx.db
+      .updateTable('matches')
+      .set({ overridden: this.overriddenValue(overridden) })
+      .where('job_id', '=', jobId)
+      .where('profile_id', '=', profileId)
+      .execute();
+    return this.get(jobId, profileId);
+  }
+
+  async rejectionCounts(profileId: string): Promise<Record<string, number>> {
+    const rows = await this.ctx.db
+      .selectFrom('matches')
+      .select(['rejected_rule', sql<number | string>`count(*)`.as('n')])
+      .where('profile_id', '=', profileId)
+      .where('rejected_rule', 'is not', null)
+      .where('overridden', '=', this.overriddenValue(false))
+      .groupBy('rejected_rule')
+      .execute();
+    return Object.fromEntries(rows.map((row) => [row.rejected_rule ?? '', toCount(row.n)]));
   }
 
   async deleteForProfile(profileId: string): Promise<number> {

@@ -75,7 +75,7 @@ export function defineStoreConformance(
         expect(health).toEqual({
           ok: true,
           dialect: store.dialect,
-          schemaVersion: '0003_source_state',
+          schemaVersion: '0004_ranking',
         });
       });
     });
@@ -786,6 +786,85 @@ export function defineStoreConformance(
         );
       });
 
+      it('keeps the rejection, the basis and the override; an overwrite never clears the override', async () => {
+        const src = uniqueSource();
+        const owner = await store.profiles.create(profileInput(uniqueSource('rej')), 'test');
+        await store.jobs.upsertMany(
+          ['r1', 'r2', 'r3'].map((externalId) => jobInput({ sourceType: src, externalId })),
+          'test',
+        );
+        const byKey = Object.fromEntries(
+          (await store.jobs.list({ sourceTypes: [src] })).items.map((i) => [i.externalId, i.id]),
+        );
+        const [r1, r2, r3] = [byKey['r1']!, byKey['r2']!, byKey['r3']!];
+        const php = { rule: 'keywords_excluded', reason: 'mentions "php"' } as const;
+        await store.matches.upsertMany([
+          { ...matchOf(r1, owner.id, 90), rejection: php, contentHash: 'h1', scoringKey: 'k1' },
+          { ...matchOf(r2, owner.id, 80), contentHash: 'h2', scoringKey: 'k1' },
+          { ...matchOf(r3, owner.id, 70), rejection: { rule: 'platforms', reason: 'lever' } },
+        ]);
+        expect((await store.matches.get(r1, owner.id))?.rejection).toEqual(php);
+        expect(await store.matches.bases(owner.id)).toEqual(
+          new Map([
+            [
+              r1,
+              {
+                contentHash: 'h1',
+                scoringKey: 'k1',
+                overridden: false,
+                rejectedRule: 'keywords_excluded',
+              },
+            ],
+            [r2, { contentHash: 'h2', scoringKey: 'k1', overridden: false, rejectedRule: null }],
+            [
+              r3,
+              { contentHash: null, scoringKey: null, overridden: false, rejectedRule: 'platforms' },
+            ],
+          ]),
+        );
+        expect(await store.matches.rejectionCounts(owner.id)).toEqual({
+          keywords_excluded: 1,
+          platforms: 1,
+        });
+        const held = await store.matches.listForProfile(owner.id, { rejected: true });
+        expect(held.map((m) => m.jobId)).toEqual([r1, r3]);
+        expect(
+          (await store.matches.listForProfile(owner.id, { rejected: false })).map((m) => m.jobId),
+        ).toEqual([r2]);
+        const listed = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: owner.id,
+          rejected: true,
+        });
+        expect(listed.items.map((i) => [i.externalId, i.rejection?.rule])).toEqual([
+          ['r1', 'keywords_excluded'],
+          ['r3', 'platforms'],
+        ]);
+
+        const overridden = await store.matches.setOverride(r1, owner.id, true);
+        expect(overridden).toMatchObject({ overridden: true, rejection: php });
+        // A rescore keeps the user's decision.
+        await store.matches.upsertMany([
+          { ...matchOf(r1, owner.id, 91), rejection: php, contentHash: 'h1b', scoringKey: 'k2' },
+        ]);
+        expect(await store.matches.get(r1, owner.id)).toMatchObject({
+          score: 91,
+          overridden: true,
+        });
+        expect(await store.matches.rejectionCounts(owner.id)).toEqual({ platforms: 1 });
+        expect((await store.matches.bases(owner.id)).get(r1)?.overridden).toBe(true);
+        const notHeld = await store.jobs.list({
+          sourceTypes: [src],
+          profileId: owner.id,
+          rejected: false,
+        });
+        expect(notHeld.items.map((i) => [i.externalId, i.rejection])).toEqual([
+          ['r1', null],
+          ['r2', null],
+        ]);
+        expect(await store.matches.setOverride('job_missing', owner.id, true)).toBeNull();
+      });
+
       it('upserts more matches than one chunk holds', async () => {
         const src = uniqueSource();
         const owner = await store.profiles.create(profileInput(uniqueSource('bulk')), 'test');
@@ -803,6 +882,77 @@ export function defineStoreConformance(
         const listed = await store.matches.listForProfile(owner.id);
         expect(listed).toHaveLength(2100);
         expect(listed.every((m) => m.score === 100)).toBe(true);
+      });
+    });
+
+    describe('job features', () => {
+      it('lists jobs whose features are missing or stale, stores them and streams them back', async () => {
+        const src = uniqueSource();
+        await store.jobs.upsertMany(
+          ['f1', 'f2', 'f3'].map((externalId) => jobInput({ sourceType: src, externalId })),
+          'test',
+        );
+        const mine = async (options: { version: number; rulesKey: string }) => {
+          const out = [];
+          let afterId: string | undefined;
+          for (;;) {
+            const page = await store.jobFeatures.pending({
+              ...options,
+              limit: 500,
+              ...(afterId === undefined ? {} : { afterId }),
+            });
+            out.push(...page.filter((job) => job.sourceType === src));
+            if (page.length < 500) return out;
+            afterId = page.at(-1)?.id;
+          }
+        };
+        const pending = await mine({ version: 1, rulesKey: 'r' });
+        expect(pending.map((j) => j.externalId).sort()).toEqual(['f1', 'f2', 'f3']);
+        expect(pending[0]).not.toHaveProperty('raw');
+        const entries = pending.map((job) => ({
+          jobId: job.id,
+          contentHash: job.contentHash,
+          version: 1,
+          data: { title: job.title, terms: [['go', 2]] },
+          companyKey: 'acme',
+          postedAt: job.postedAt,
+          rulesKey: 'r',
+          rejection:
+            job.externalId === 'f2'
+              ? ({ rule: 'locations', reason: 'Paris is not in your locations' } as const)
+              : null,
+        }));
+        await store.jobFeatures.upsertMany(entries);
+        expect(await mine({ version: 1, rulesKey: 'r' })).toEqual([]);
+        // A new features version or new rules make every posting pending again.
+        expect(await mine({ version: 2, rulesKey: 'r' })).toHaveLength(3);
+        expect(await mine({ version: 1, rulesKey: 'r2' })).toHaveLength(3);
+        // Changed content makes that posting pending, and its stale features stop streaming.
+        await store.jobs.upsert(
+          jobInput({ sourceType: src, externalId: 'f1', title: 'Staff Engineer' }),
+          'test',
+        );
+        expect((await mine({ version: 1, rulesKey: 'r' })).map((j) => j.externalId)).toEqual([
+          'f1',
+        ]);
+        const streamed = [];
+        for await (const page of store.jobFeatures.stream({ pageSize: 1 }))
+          streamed.push(...page.filter((e) => entries.some((x) => x.jobId === e.jobId)));
+        expect(streamed.map((e) => e.jobId).sort()).toEqual(
+          entries
+            .filter((e) => e.jobId !== pending.find((j) => j.externalId === 'f1')?.id)
+            .map((e) => e.jobId)
+            .sort(),
+        );
+        const f2 = streamed.find((e) => e.rejection !== null);
+        expect(f2).toMatchObject({
+          data: { terms: [['go', 2]] },
+          companyKey: 'acme',
+          rejection: { rule: 'locations', reason: 'Paris is not in your locations' },
+        });
+        expect(
+          await store.jobFeatures.countPending({ version: 1, rulesKey: 'r' }),
+        ).toBeGreaterThanOrEqual(1);
       });
     });
 

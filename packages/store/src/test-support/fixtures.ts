@@ -79,6 +79,12 @@ export function matchOf(jobId: string, profileId: string, score: number): Match 
     score,
     components: { skills: score / 100, title: 0.5 },
     reasons: [{ kind: 'plus', component: 'skills', text: `score ${score}` }],
+    skills: {
+      required: [{ name: 'Go', matched: true, yearsAsked: 3, yearsHave: 5 }],
+      niceToHave: [{ name: 'Kafka', matched: false, yearsAsked: null, yearsHave: null }],
+    },
+    rejection: null,
+    overridden: false,
     computedAt: '2024-05-03T00:00:00.000Z',
   };
 }
