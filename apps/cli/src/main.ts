@@ -6,6 +6,7 @@ import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerRank } from './commands/rank.js';
 import { registerServe } from './commands/serve.js';
 import { registerSources } from './commands/sources.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerDemo(program, io);
   registerServe(program, io);
   registerJobs(program, io);
+  registerRank(program, io);
   registerSources(program, io, outcome);
   registerIngest(program, io, outcome);
   registerImport(program, io, outcome);

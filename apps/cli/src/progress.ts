@@ -5,6 +5,9 @@ const WIDTH = 24;
 const LABELS: Record<string, string> = {
   ingest: 'Loading postings',
   rank: 'Ranking',
+  'rank-features': 'Reading postings',
+  'rank-score': 'Scoring',
+  'rank-save': 'Saving scores',
   draft: 'Drafting',
 };
 

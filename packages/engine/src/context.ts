@@ -1,4 +1,4 @@
-import type { ScoreWeights } from '@applydesk/domain';
+import type { FilterRules, ScoreWeights } from '@applydesk/domain';
 import type { Store } from '@applydesk/store';
 import type { SecretVault } from './secrets/vault.js';
 import type { SourceSettings } from './sources/resolve-sources.js';
@@ -26,6 +26,10 @@ export interface EngineContext {
   settings: {
     minMatchScore: number;
     weights: ScoreWeights;
+    /** Ranking settings beyond the weights (recency windows, exchange rates), as configured. */
+    ranking?: Record<string, unknown>;
+    /** The user's hard rules; none when absent. */
+    filters?: FilterRules;
     draftTop: number;
   };
   /** Configured sources and how to reach them; absent where a caller needs none. */

@@ -20,3 +20,4 @@ export * from './secrets/token-store.js';
 export * from './sources/scheduler.js';
 export * from './sources/source-status.js';
 export * from './sources/authorize-source.js';
+export * from './use-cases/override-filter.js';

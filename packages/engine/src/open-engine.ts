@@ -21,6 +21,7 @@ export async function openEngine(
     settings: {
       minMatchScore: config.ranking.minMatchScore,
       weights: config.ranking.weights,
+      filters: config.filters,
       draftTop: config.drafting.top,
     },
     sources: { entries: config.sources, secret: config.secret, http: config.http },

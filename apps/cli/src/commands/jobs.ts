@@ -1,6 +1,12 @@
 import { type Command, Option } from 'commander';
 import { REMOTE_MODES, STAGES, type RemoteMode, type Stage } from '@applydesk/domain';
-import { listJobs, type JobListItem, type JobQuery, type JobSort } from '@applydesk/engine';
+import {
+  listJobs,
+  overrideFilter,
+  type JobListItem,
+  type JobQuery,
+  type JobSort,
+} from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
 
@@ -16,6 +22,8 @@ interface ListOptions {
   limit: string;
   page?: string;
   cursor?: string;
+  rejected?: boolean;
+  includeRejected?: boolean;
   json?: boolean;
 }
 
@@ -52,11 +60,31 @@ function toQuery(o: ListOptions): JobQuery {
   if (o.order !== undefined) query.order = o.order;
   if (o.page !== undefined) query.page = integer('--page', o.page, 1, 1_000_000);
   if (o.cursor !== undefined) query.cursor = o.cursor;
+  if (o.rejected === true && o.includeRejected === true)
+    throw usageError('--rejected and --include-rejected cannot be used together');
+  // Postings a filter holds back stay out of the list unless asked for: they are not for you.
+  if (o.rejected === true) query.rejected = true;
+  else if (o.includeRejected !== true) query.rejected = false;
   return query;
 }
 
 function cut(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+}
+
+function rejectedTable(items: JobListItem[]): string {
+  const header = `${'SCORE'.padStart(5)}  ${cut('ID', 26)}  ${cut('TITLE', 34)}  ${cut('COMPANY', 18)}  ${cut('RULE', 20)}  WHY`;
+  const rows = items.map((j) =>
+    [
+      (j.score === null ? '-' : String(j.score)).padStart(5),
+      cut(j.id, 26),
+      cut(j.title, 34),
+      cut(j.company, 18),
+      cut(j.rejection?.rule ?? '', 20),
+      j.rejection?.reason ?? '',
+    ].join('  '),
+  );
+  return [header, ...rows].join('\n');
 }
 
 function table(items: JobListItem[]): string {
@@ -94,6 +122,8 @@ export function registerJobs(program: Command, io: CliIO): void {
     .option('-n, --limit <n>', 'postings per page (1-200)', '25')
     .option('--page <n>', 'page number, from 1')
     .option('--cursor <cursor>', 'continue after a previous page (its next_cursor)')
+    .option('--rejected', 'only postings your filters hold back, with the rule and why')
+    .option('--include-rejected', 'list postings your filters hold back too')
     .option('--json', 'print JSON: { items, total_count, next_cursor }')
     .action(async (options: ListOptions, command: Command) => {
       const query = toQuery(options);
@@ -109,12 +139,55 @@ export function registerJobs(program: Command, io: CliIO): void {
           return;
         }
         if (page.totalCount === 0) {
-          io.out('No postings match. Run `applydesk demo` to load sample postings.\n');
+          io.out(
+            options.rejected === true
+              ? 'No posting is held back by your filters.\n'
+              : 'No postings match. Run `applydesk demo` to load sample postings.\n',
+          );
+        } else {
+          io.out(`${options.rejected === true ? rejectedTable(page.items) : table(page.items)}\n`);
+          io.err(
+            `${page.items.length} of ${page.totalCount} postings${page.nextCursor === null ? '' : `; next page: --cursor ${page.nextCursor}`}\n`,
+          );
+        }
+        if (options.rejected === true && page.totalCount > 0)
+          io.err('Let one through with `applydesk jobs override <id>`.\n');
+        if (query.rejected === false) {
+          const held = await listJobs(engine, { ...query, rejected: true, limit: 1, page: 1 });
+          if (held.totalCount > 0)
+            io.err(
+              `${held.totalCount} more held back by your filters: \`applydesk jobs list --rejected\` shows them and why.\n`,
+            );
+        }
+      } finally {
+        await engine.close();
+      }
+    });
+  jobs
+    .command('override <id>')
+    .description(
+      'let a posting your filters hold back through (it is ranked and can be shortlisted)',
+    )
+    .option('--undo', 'hold it back again')
+    .option('--json', 'print the match as JSON')
+    .action(async (id: string, options: { undo?: boolean; json?: boolean }, command: Command) => {
+      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
+      try {
+        const { match } = await overrideFilter(engine, {
+          jobId: id,
+          actor: 'cli',
+          ...(options.undo === true ? { undo: true } : {}),
+        });
+        if (options.json === true) {
+          printJson(io, match);
           return;
         }
-        io.out(`${table(page.items)}\n`);
-        io.err(
-          `${page.items.length} of ${page.totalCount} postings${page.nextCursor === null ? '' : `; next page: --cursor ${page.nextCursor}`}\n`,
+        const rule =
+          match.rejection === null ? '' : ` (${match.rejection.rule}: ${match.rejection.reason})`;
+        io.out(
+          options.undo === true
+            ? `Job ${id} is held back again${rule}.\n`
+            : `Job ${id} is let through${rule}; it scores ${match.score}.\n`,
         );
       } finally {
         await engine.close();

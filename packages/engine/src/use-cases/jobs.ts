@@ -1,5 +1,5 @@
 import { DomainError, type Application, type Draft, type Job, type Match } from '@applydesk/domain';
-import type { JobPage, JobQuery } from '@applydesk/store';
+import type { JobListItem, JobPage, JobQuery } from '@applydesk/store';
 import type { EngineContext } from '../context.js';
 
 /** Lists postings, scored for the default profile unless a profile is named. */
@@ -32,4 +32,36 @@ export async function getJobDetail(
           ctx.store.drafts.listForJob(jobId),
         ]);
   return { job, match, application, drafts };
+}
+
+/** A posting in ranked order, with its full match (reasons, skills) and stage. */
+export interface RankedPosting {
+  job: JobListItem;
+  match: Match;
+  stage: Application['stage'] | null;
+}
+
+/**
+ * The best open postings for a profile that no filter holds back, best first, each with its
+ * reasons: what `applydesk rank` prints and the inbox shows on top.
+ */
+export async function rankedList(
+  ctx: EngineContext,
+  options: { profileId?: string; limit: number },
+): Promise<RankedPosting[]> {
+  const profileId = options.profileId ?? (await ctx.store.profiles.getDefault())?.id;
+  if (profileId === undefined) return [];
+  const page = await ctx.store.jobs.list({
+    profileId,
+    sort: 'score',
+    rejected: false,
+    minScore: 0,
+    limit: options.limit,
+  });
+  const out: RankedPosting[] = [];
+  for (const job of page.items) {
+    const match = await ctx.store.matches.get(job.id, profileId);
+    if (match !== null) out.push({ job, match, stage: job.stage });
+  }
+  return out;
 }

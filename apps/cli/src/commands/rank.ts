@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import type { MatchReason } from '@applydesk/domain';
+import { rankedList, rankJobs, type RankedPosting, type RankResult } from '@applydesk/engine';
+import { printJson, usageError, type CliIO } from '../io.js';
+import { progressReporter } from '../progress.js';
+import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
+
+const MARK: Record<MatchReason['kind'], string> = { plus: '+', minus: '-', info: '·' };
+
+function age(postedAt: string | null, now: Date): string {
+  if (postedAt === null) return 'undated';
+  const days = Math.floor((now.getTime() - Date.parse(postedAt)) / 86_400_000);
+  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+function where(p: RankedPosting): string {
+  if (p.job.remote === 'remote')
+    return p.job.location === null ? 'remote' : `remote, ${p.job.location}`;
+  return p.job.location ?? p.job.remote;
+}
+
+function posting(p: RankedPosting, rank: number, now: Date, reasons: number): string {
+  const head = `${String(rank).padStart(3)}. ${String(p.match.score).padStart(3)}  ${p.job.title} — ${p.job.company}`;
+  const meta = `       ${where(p)} · ${p.job.sourceType} · ${age(p.job.postedAt, now)}${p.stage === null ? '' : ` · ${p.stage}`}`;
+  const why = p.match.reasons.slice(0, reasons).map((r) => `       ${MARK[r.kind]} ${r.text}`);
+  return [head, meta, ...why].join('\n');
+}
+
+export function summary(r: RankResult): string {
+  const held = Object.entries(r.heldBack).filter(([, n]) => (n ?? 0) > 0);
+  const heldText =
+    held.length === 0
+      ? ''
+      : `; ${held.reduce((sum, [, n]) => sum + (n ?? 0), 0)} held back by filters (${held
+          .map(([rule, n]) => `${rule} ${n}`)
+          .join(', ')}): see \`applydesk jobs list --rejected\``;
+  const failed = r.failed.length === 0 ? '' : `; ${r.failed.length} could not be read`;
+  return `Ranked ${r.scored} postings in ${(r.tookMs / 1000).toFixed(1)} s (${r.written} scores updated); ${r.shortlisted} shortlisted, ${r.newlyShortlisted} new${heldText}${failed}.`;
+}
+
+export function registerRank(program: Command, io: CliIO): void {
+  program
+    .command('rank')
+    .description('score every open posting against your profile and print the best, with reasons')
+    .option('-n, --top <n>', 'how many to print (1-500)', '10')
+    .option('--reasons <n>', 'reasons shown per posting', '4')
+    .option('--profile <id>', 'rank for this profile (default: the default profile)')
+    .option('--json', 'print JSON: { ranked, items: [{ job, match, stage }] }')
+    .action(
+      async (
+        options: { top: string; reasons: string; profile?: string; json?: boolean },
+        command: Command,
+      ) => {
+        const top = Number(options.top);
+        if (!Number.isInteger(top) || top < 1 || top > 500)
+          throw usageError(`--top must be a whole number from 1 to 500 (got "${options.top}")`);
+        const reasons = Number(options.reasons);
+        if (!Number.isInteger(reasons) || reasons < 0 || reasons > 20)
+          throw usageError(
+            `--reasons must be a whole number from 0 to 20 (got "${options.reasons}")`,
+          );
+        const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
+        const progress = progressReporter(io);
+        try {
+          const profile = options.profile === undefined ? {} : { profileId: options.profile };
+          const ranked = await rankJobs(engine, { actor: 'cli', onProgress: progress, ...profile });
+          progress.finish();
+          const items = await rankedList(engine, { limit: top, ...profile });
+          if (options.json === true) {
+            printJson(io, { ranked, items });
+            return;
+          }
+          if (items.length === 0)
+            io.out(
+              ranked.scored === 0
+                ? 'No open postings to rank. Run `applydesk ingest` (or `applydesk demo` for samples).\n'
+                : 'Every posting is held back by your filters: see `applydesk jobs list --rejected`.\n',
+            );
+          const now = engine.now();
+          io.out(items.map((p, i) => posting(p, i + 1, now, reasons)).join('\n\n'));
+          if (items.length > 0) io.out('\n\n');
+          io.out(`${summary(ranked)}\n`);
+        } finally {
+          progress.finish();
+          await engine.close();
+        }
+      },
+    );
+}
