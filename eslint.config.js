@@ -11,7 +11,7 @@ const LAYERS = {
   'packages/sources': ['domain'],
   'packages/api-contract': ['domain'],
   'packages/documents': ['domain'],
-  'packages/engine': ['domain', 'config', 'store', 'llm', 'sources'],
+  'packages/engine': ['domain', 'config', 'store', 'llm', 'sources', 'documents'],
   'apps/server': ['domain', 'config', 'engine', 'api-contract'],
   'apps/cli': ['domain', 'config', 'engine', 'api-contract', 'server', 'sources'],
 };

@@ -126,9 +126,12 @@ describe('demo and jobs list', () => {
     expect(summary.drafts).toBeGreaterThanOrEqual(1);
     expect(summary.home).toBe(join(home, 'demo'));
 
-    const listed = await runCli(['jobs', 'list', '--json', '--limit', '200'], {
-      APPLYDESK_HOME: summary.home,
-    });
+    const listed = await runCli(
+      ['jobs', 'list', '--json', '--include-rejected', '--limit', '200'],
+      {
+        APPLYDESK_HOME: summary.home,
+      },
+    );
     expect(listed.code).toBe(EXIT.OK);
     const page = JSON.parse(listed.stdout) as {
       items: { score: number | null; stage: string | null }[];

@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerRank } from './commands/rank.js';
+import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
 import { registerSources } from './commands/sources.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerSources(program, io, outcome);
   registerIngest(program, io, outcome);
   registerImport(program, io, outcome);
+  registerProfile(program, io);
   registerDoctor(program, io, outcome);
   return program;
 }

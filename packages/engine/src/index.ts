@@ -20,4 +20,5 @@ export * from './secrets/token-store.js';
 export * from './sources/scheduler.js';
 export * from './sources/source-status.js';
 export * from './sources/authorize-source.js';
+export * from './use-cases/import-profile.js';
 export * from './use-cases/override-filter.js';
