@@ -35,6 +35,16 @@ export async function serveUntilStopped(
           onEvent: (event) => {
             if (event.type === 'run')
               logger.info({ source: event.source, run: event.summary }, 'scheduled source run');
+            else if (event.type === 'ranked')
+              logger.info(
+                {
+                  source: event.source,
+                  scored: event.ranked.scored,
+                  shortlisted: event.ranked.shortlisted,
+                  newlyShortlisted: event.ranked.newlyShortlisted,
+                },
+                'ranked after a scheduled run',
+              );
             else if (event.type === 'held')
               logger.info(
                 { source: event.source, until: event.until, reason: event.reason },

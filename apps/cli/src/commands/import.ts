@@ -3,6 +3,7 @@ import { importFile } from '@applydesk/engine';
 import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
+import { summary } from './rank.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
 
 export function registerImport(program: Command, io: CliIO, outcome: { exitCode: number }): void {
@@ -26,6 +27,7 @@ export function registerImport(program: Command, io: CliIO, outcome: { exitCode:
           );
           for (const e of result.rowErrors.slice(0, 10)) io.out(`  row ${e.row}: ${e.reason}\n`);
           for (const f of result.failed.slice(0, 10)) io.out(`  ${f.externalId}: ${f.reason}\n`);
+          if (result.ranked !== null) io.out(`${summary(result.ranked)}\n`);
         }
         outcome.exitCode = result.rowErrors.length + result.failed.length > 0 ? EXIT.DATA : EXIT.OK;
       } finally {

@@ -3,6 +3,7 @@ import { ingestFromSources, rankJobs, type SourceRunSummary } from '@applydesk/e
 import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
+import { summary } from './rank.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
 
 function summaryLine(r: SourceRunSummary): string {
@@ -60,8 +61,7 @@ export function registerIngest(program: Command, io: CliIO, outcome: { exitCode:
                 io.out(`    ${bad.externalId ?? '?'}: ${bad.reason}\n`);
               if (r.invalid.length > 5) io.out(`    … and ${r.invalid.length - 5} more\n`);
             }
-            if (ranked !== null)
-              io.out(`Ranked ${ranked.scored} postings; ${ranked.shortlisted} shortlisted.\n`);
+            if (ranked !== null) io.out(`${summary(ranked)}\n`);
           }
           outcome.exitCode = results.some((r) => r.status === 'failed') ? EXIT.FAILURE : EXIT.OK;
         } finally {

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { EngineContext } from '../context.js';
+import { rankJobs, type RankResult } from '../use-cases/rank-jobs.js';
 import { ingestFromSources, type SourceRunSummary } from './run-sources.js';
 import { resolveSources, type ResolvedSource } from './resolve-sources.js';
 
@@ -7,6 +8,7 @@ import { resolveSources, type ResolvedSource } from './resolve-sources.js';
 export type SchedulerEvent =
   | { type: 'run'; source: string; summary: SourceRunSummary }
   | { type: 'held'; source: string; reason: string; until: string }
+  | { type: 'ranked'; source: string; ranked: RankResult }
   | { type: 'error'; source: string; error: unknown };
 
 export interface SourceScheduler {
@@ -61,6 +63,13 @@ export async function runScheduledSource(
       until: summary.retryAt,
     });
   } else emit({ type: 'run', source: source.name, summary });
+  // Scores are computed on ingest: new and changed postings are ranked as they arrive.
+  if (summary.created + summary.updated > 0 && (await ctx.store.profiles.getDefault()) !== null)
+    emit({
+      type: 'ranked',
+      source: source.name,
+      ranked: await rankJobs(ctx, { actor: 'scheduler' }),
+    });
   return summary;
 }
 

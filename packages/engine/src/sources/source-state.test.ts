@@ -7,6 +7,8 @@ import { loadConfig } from '@applydesk/config';
 import { isDomainError } from '@applydesk/domain';
 import { startReplayServer, type ReplayServer } from '@applydesk/sources/test-support';
 import { openEngine, type OpenEngine } from '../open-engine.js';
+import { sampleProfile } from '../demo/index.js';
+import { saveProfile } from '../use-cases/profile.js';
 import { SecretVault } from '../secrets/vault.js';
 import { vaultTokenStore } from '../secrets/token-store.js';
 import {
@@ -220,18 +222,23 @@ describe('scheduler', () => {
     const { engine } = await engineWith(remotive('/sched', '    schedule: "0 * * * *"\n'), clock);
     const [source] = resolveSources(engine.sources ?? { entries: [], secret: () => undefined });
     if (source === undefined) throw new Error('no source');
+    await saveProfile(engine, sampleProfile(), 'test');
     const events: SchedulerEvent[] = [];
     expect(await runScheduledSource(engine, source, (e) => events.push(e))).toMatchObject({
       status: 'ok',
     });
+    // What a scheduled run brings in is ranked at once.
+    expect(events.map((e) => e.type)).toEqual(['run', 'ranked']);
+    expect(events[1]).toMatchObject({ ranked: { scored: JOBS, extracted: JOBS } });
+    events.length = 0;
     clock.now = new Date('2026-03-03T08:30:00Z');
     expect(await runScheduledSource(engine, source, (e) => events.push(e))).toBeNull();
     const minutes = source.adapter.terms.minPollMinutes;
     const until = new Date(Date.parse('2026-03-03T08:00:00Z') + minutes * 60_000).toISOString();
     expect(minutes).toBeGreaterThan(30);
-    expect(events.map((e) => e.type)).toEqual(['run', 'held']);
-    expect(events[1]).toMatchObject({ until });
-    expect(events[1]).toHaveProperty(
+    expect(events.map((e) => e.type)).toEqual(['held']);
+    expect(events[0]).toMatchObject({ until });
+    expect(events[0]).toHaveProperty(
       'reason',
       expect.stringMatching(new RegExp(`at least ${minutes} min between runs`)),
     );
