@@ -32,6 +32,7 @@ interface JobListBody {
     sourceType: string;
     remote: string;
     title: string;
+    rejection: { rule: string; reason: string } | null;
   }[];
   total_count: number;
   next_cursor: string | null;
@@ -79,12 +80,48 @@ describe('GET /api/jobs', () => {
       (e) => e.action === 'job.merged',
     );
     expect(merged.length).toBeGreaterThan(0);
-    expect(body.total_count).toBe((await engine.store.jobs.count()) - merged.length);
+    // Postings a filter holds back (here: the profile's avoid list) are left out by default.
+    const profile = await engine.store.profiles.getDefault();
+    const held = Object.values(await engine.store.matches.rejectionCounts(profile!.id)).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(held).toBeGreaterThan(0);
+    expect(body.total_count).toBe((await engine.store.jobs.count()) - merged.length - held);
+    expect(body.items.every((i) => i.rejection === null)).toBe(true);
     expect(body.items).toHaveLength(25);
     const scores = body.items.map((i) => i.score ?? -1);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(body.items.every((i) => typeof i.stage === 'string')).toBe(true);
     expect(body.items[0]).not.toHaveProperty('raw');
+  });
+
+  it('lists held-back postings with the rule and why, and lets one through', async () => {
+    const held = await getJson<JobListBody>('/api/jobs?rejected=only&limit=200');
+    expect(held.total_count).toBeGreaterThan(0);
+    const first = held.items[0]!;
+    expect(first.rejection).toMatchObject({ rule: 'companies_excluded' });
+    const all = await getJson<JobListBody>('/api/jobs?rejected=include&limit=1');
+    const none = await getJson<JobListBody>('/api/jobs?limit=1');
+    expect(all.total_count).toBe(none.total_count + held.total_count);
+
+    const res = await app.request(`/api/jobs/${first.id}/override`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ jobId: first.id, overridden: true });
+    const after = await getJson<JobListBody>('/api/jobs?rejected=only&limit=200');
+    expect(after.total_count).toBe(held.total_count - 1);
+    const undo = await app.request(`/api/jobs/${first.id}/override`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ undo: true }),
+    });
+    expect(await undo.json()).toMatchObject({ overridden: false });
+
+    const again = await app.request(`/api/jobs/${none.items[0]!.id}/override`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toContain('application/problem+json');
+    const missing = await app.request('/api/jobs/job_missing/override', { method: 'POST' });
+    expect(missing.status).toBe(404);
   });
 
   it('filters by score, source and remote', async () => {

@@ -6,6 +6,8 @@ import {
   JobDetail,
   JobList,
   JobListQuery,
+  Match,
+  OverrideBody,
   Problem,
 } from './schemas.js';
 
@@ -59,6 +61,30 @@ export const getJobRoute = createRoute({
   responses: {
     200: { description: 'The posting', content: { 'application/json': { schema: JobDetail } } },
     404: problem('No posting has that id'),
+  },
+});
+
+export const overrideJobRoute = createRoute({
+  method: 'post',
+  path: '/api/jobs/{id}/override',
+  tags: ['jobs'],
+  summary: 'Let a posting your filters hold back through (or hold it back again)',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .min(1)
+        .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
+    }),
+    body: { content: { 'application/json': { schema: OverrideBody } }, required: false },
+  },
+  responses: {
+    200: {
+      description: 'The match after ranking again',
+      content: { 'application/json': { schema: Match } },
+    },
+    404: problem('No posting has that id'),
+    409: problem('No filter holds the posting back, or it has not been ranked'),
   },
 });
 

@@ -4,6 +4,7 @@ import {
   Draft as DraftSchema,
   Job as JobSchema,
   Match as MatchSchema,
+  Rejection,
   RemoteMode,
   Stage,
 } from '@applydesk/domain';
@@ -45,6 +46,9 @@ export const JobListItem = JobSchema.omit({ raw: true })
       .openapi({ description: "the default profile's score, 0-100" }),
     stage: Stage.meta({ description: 'discovered until the posting has an application' }),
     applicationId: z.string().nullable(),
+    rejection: Rejection.nullable().meta({
+      description: 'the filter rule holding the posting back, and why; null when none does',
+    }),
   })
   .openapi('JobListItem');
 
@@ -105,6 +109,9 @@ export const JobListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
   page: z.coerce.number().int().min(1).optional(),
+  rejected: z.enum(['exclude', 'only', 'include']).default('exclude').openapi({
+    description: 'postings your filters hold back: left out (default), only them, or both',
+  }),
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;
 
@@ -129,3 +136,12 @@ export const CaptureResult = z
     rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
   })
   .openapi('CaptureResult');
+
+export const OverrideBody = z
+  .object({
+    undo: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'hold the posting back again instead' }),
+  })
+  .openapi('Override');

@@ -1,6 +1,17 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { getJobRoute, listJobsRoute, type JobListQuery } from '@applydesk/api-contract';
-import { getJobDetail, listJobs, type EngineContext, type JobQuery } from '@applydesk/engine';
+import {
+  getJobRoute,
+  listJobsRoute,
+  overrideJobRoute,
+  type JobListQuery,
+} from '@applydesk/api-contract';
+import {
+  getJobDetail,
+  listJobs,
+  overrideFilter,
+  type EngineContext,
+  type JobQuery,
+} from '@applydesk/engine';
 
 function toJobQuery(q: JobListQuery): JobQuery {
   const query: JobQuery = { limit: q.limit };
@@ -15,6 +26,7 @@ function toJobQuery(q: JobListQuery): JobQuery {
   if (q.order !== undefined) query.order = q.order;
   if (q.cursor !== undefined) query.cursor = q.cursor;
   if (q.page !== undefined) query.page = q.page;
+  if (q.rejected !== 'include') query.rejected = q.rejected === 'only';
   return query;
 }
 
@@ -29,6 +41,16 @@ export function registerJobRoutes(app: OpenAPIHono, ctx: EngineContext): void {
       },
       200,
     );
+  });
+
+  app.openapi(overrideJobRoute, async (c) => {
+    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : undefined;
+    const { match } = await overrideFilter(ctx, {
+      jobId: c.req.valid('param').id,
+      actor: 'api',
+      undo: body?.undo ?? false,
+    });
+    return c.json(match, 200);
   });
 
   app.openapi(getJobRoute, async (c) => {
