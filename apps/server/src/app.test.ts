@@ -287,3 +287,42 @@ describe('POST /api/captures', () => {
     expect(((await res.json()) as ProblemJson).code).toBe('INVALID_INPUT');
   });
 });
+
+describe('ranking routes', () => {
+  it('answers the default profile', async () => {
+    const body = await getJson<{ basics: { name: string }; preferences: unknown }>('/api/profile');
+    expect(body.basics.name).toBe('Daniela Ferreira');
+    expect(body).toHaveProperty('preferences');
+  });
+
+  it('ranks and answers the best postings with reasons, none held back', async () => {
+    const res = await app.request('/api/rank', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ top: 3 }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      ranked: { scored: number; written: number };
+      items: { job: { rejection: unknown }; match: { score: number; reasons: unknown[] } }[];
+    };
+    expect(body.ranked.scored).toBeGreaterThan(0);
+    expect(body.items).toHaveLength(3);
+    const scores = body.items.map((i) => i.match.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(body.items.every((i) => i.job.rejection === null && i.match.reasons.length > 0)).toBe(
+      true,
+    );
+    const bad = await app.request('/api/rank', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ top: 0 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('top');
+  });
+
+  it('lists the configured sources (none here)', async () => {
+    expect(await getJson<{ items: unknown[] }>('/api/sources')).toEqual({ items: [] });
+  });
+});

@@ -8,6 +8,7 @@ import { registerHomePage } from './pages/home.js';
 import { domainErrorResponse, problemBody, problemResponse } from './problem.js';
 import { registerCaptureRoutes } from './routes/captures.js';
 import { registerJobRoutes } from './routes/jobs.js';
+import { registerRankingRoutes } from './routes/ranking.js';
 import { registerSystemRoutes } from './routes/system.js';
 
 export interface AppDeps {
@@ -56,6 +57,7 @@ export function createApp({ ctx, logger }: AppDeps): OpenAPIHono {
 
   registerSystemRoutes(app, ctx);
   registerJobRoutes(app, ctx);
+  registerRankingRoutes(app, ctx);
   registerCaptureRoutes(app, ctx);
   registerDocsPage(app);
   registerHomePage(app);

@@ -9,6 +9,10 @@ import {
   Match,
   OverrideBody,
   Problem,
+  Profile,
+  RankBody,
+  RankResponse,
+  SourceStatusList,
 } from './schemas.js';
 
 const problem = (description: string) => ({
@@ -114,3 +118,44 @@ export const OPENAPI_INFO = {
       'The review desk of ApplyDesk: postings, scores, drafts and applications. Bound to 127.0.0.1 by default.',
   },
 } as const;
+
+export const getProfileRoute = createRoute({
+  method: 'get',
+  path: '/api/profile',
+  tags: ['profile'],
+  summary: 'The default profile: resume, preferences and what the importer could not place',
+  responses: {
+    200: { description: 'The profile', content: { 'application/json': { schema: Profile } } },
+    404: problem('There is no profile yet'),
+  },
+});
+
+export const rankRoute = createRoute({
+  method: 'post',
+  path: '/api/rank',
+  tags: ['ranking'],
+  summary: 'Rank every open posting for a profile and answer the best, with reasons',
+  request: {
+    body: { content: { 'application/json': { schema: RankBody } }, required: false },
+  },
+  responses: {
+    200: {
+      description: 'What the ranking did and the best postings',
+      content: { 'application/json': { schema: RankResponse } },
+    },
+    404: problem('There is no profile yet, or none with that id'),
+  },
+});
+
+export const listSourcesRoute = createRoute({
+  method: 'get',
+  path: '/api/sources',
+  tags: ['sources'],
+  summary: "Each configured source's health: last run, counts, errors, back-off, next run",
+  responses: {
+    200: {
+      description: 'The sources',
+      content: { 'application/json': { schema: SourceStatusList } },
+    },
+  },
+});

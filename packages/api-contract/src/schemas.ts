@@ -4,6 +4,7 @@ import {
   Draft as DraftSchema,
   Job as JobSchema,
   Match as MatchSchema,
+  Profile as ProfileSchema,
   Rejection,
   RemoteMode,
   Stage,
@@ -36,6 +37,7 @@ export const Job = JobSchema.meta({ id: 'Job' });
 export const Match = MatchSchema.meta({ id: 'Match' });
 export const Draft = DraftSchema.meta({ id: 'Draft' });
 export const Application = ApplicationSchema.meta({ id: 'Application' });
+export const Profile = ProfileSchema.meta({ id: 'Profile' });
 
 export const JobListItem = JobSchema.omit({ raw: true })
   .extend({
@@ -145,3 +147,54 @@ export const OverrideBody = z
       .openapi({ description: 'hold the posting back again instead' }),
   })
   .openapi('Override');
+
+export const RankBody = z
+  .object({
+    profile_id: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'default: the default profile' }),
+    top: z.number().int().min(1).max(500).default(10),
+  })
+  .openapi('RankRequest');
+
+const RankedPosting = z.object({
+  job: JobListItem,
+  match: Match,
+  stage: Stage.nullable(),
+});
+
+export const RankResponse = z
+  .object({
+    ranked: z.object({
+      profileId: z.string(),
+      scored: z.number().int(),
+      written: z.number().int(),
+      extracted: z.number().int(),
+      shortlisted: z.number().int(),
+      newlyShortlisted: z.number().int(),
+      heldBack: z.record(z.string(), z.number().int()),
+      failed: z.array(z.object({ jobId: z.string(), reason: z.string() })),
+      tookMs: z.number(),
+    }),
+    items: z.array(RankedPosting),
+  })
+  .openapi('RankResult');
+
+export const SourceStatusList = z
+  .object({
+    items: z.array(
+      z.looseObject({
+        name: z.string(),
+        type: z.string(),
+        label: z.string(),
+        enabled: z.boolean(),
+        schedule: z.string().nullable(),
+        nextRunAt: z.string().nullable(),
+        unusable: z.string().nullable(),
+        health: z.looseObject({ state: z.string() }),
+      }),
+    ),
+  })
+  .openapi('SourceStatusList');
