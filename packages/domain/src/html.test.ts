@@ -5,8 +5,10 @@ import {
   htmlToText,
   looksLikeHtml,
   sanitizeHtml,
+  sanitizeHtmlFully,
   textToHtml,
 } from './html.js';
+import { createRng } from './dedupe/test-support/corpus.js';
 import { prepareJob } from './prepare-job.js';
 import { jobDraft } from './test-support/builders.js';
 
@@ -48,6 +50,176 @@ describe('sanitizeHtml', () => {
     const out = sanitizeHtml(payload).toLowerCase();
     for (const bad of FORBIDDEN) expect(out).not.toContain(bad);
     expect(out).not.toMatch(/\son[a-z]+\s*=/);
+  });
+
+  it('gives what sanitize-html gives on any mix of tags, text and entities', () => {
+    // Simple markup takes a fast path; everything else goes through sanitize-html. Random
+    // documents mixing both kinds of pieces must come out the same either way.
+    const pieces = [
+      '<p>',
+      '</p>',
+      '<ul>',
+      '</ul>',
+      '<ol>',
+      '</ol>',
+      '<li>',
+      '</li>',
+      '<br>',
+      '<br/>',
+      '<br />',
+      '<hr>',
+      '</br>',
+      '<strong>',
+      '</strong>',
+      '<em>',
+      '</em>',
+      '<h2>',
+      '</h2>',
+      '<h3>',
+      '</h3>',
+      '<div>',
+      '</div>',
+      '<span>',
+      '</span>',
+      '<table>',
+      '</table>',
+      '<tbody>',
+      '<thead>',
+      '<tr>',
+      '</tr>',
+      '<td>',
+      '</td>',
+      '<th>',
+      '<dl>',
+      '<dt>',
+      '<dd>',
+      '<blockquote>',
+      '<pre>',
+      '<code>',
+      '</code>',
+      '<a>',
+      '</a>',
+      '<p/>',
+      '<P>',
+      '</P>',
+      '<p class="x">',
+      '<p >',
+      '<b1>',
+      '<script>',
+      '</script>',
+      '<style>',
+      '<iframe>',
+      '<!-- note -->',
+      '<![CDATA[x]]>',
+      '<?php ?>',
+      '<!doctype html>',
+      'Senior',
+      ' ',
+      ' role ',
+      '\n',
+      '\t',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '&nbsp;',
+      '&quot;',
+      '&#39;',
+      '&amp',
+      '&',
+      '<',
+      '>',
+      '< p>',
+      '"',
+      "'",
+      'é',
+      '•',
+      '\u00a0',
+      'a=b',
+      '/',
+      '\u0000',
+    ];
+    const rng = createRng(2024);
+    for (let run = 0; run < 4000; run++) {
+      const parts = Array.from({ length: rng.int(1, 14) }, () => rng.pick(pieces));
+      const html = parts.join('');
+      expect(sanitizeHtml(html), JSON.stringify(html)).toBe(sanitizeHtmlFully(html));
+    }
+  });
+
+  it('gives what sanitize-html gives on properly nested random markup', () => {
+    // Mostly simple markup, so the fast path is the one under test here.
+    const tags = ['p', 'ul', 'ol', 'li', 'strong', 'em', 'h2', 'div', 'span', 'table', 'tr'];
+    const texts = [
+      'Senior',
+      ' ',
+      '\n',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '"',
+      'é',
+      '\u00a0',
+      '<br>',
+      '<hr/>',
+    ];
+    const rng = createRng(7);
+    for (let run = 0; run < 3000; run++) {
+      const open: string[] = [];
+      let html = '';
+      for (let step = rng.int(1, 20); step > 0; step--) {
+        const roll = rng.next();
+        if (roll < 0.4) {
+          const tag = rng.pick(tags);
+          open.push(tag);
+          html += `<${tag}>`;
+        } else if (roll < 0.7 && open.length > 0) html += `</${open.pop()}>`;
+        else html += rng.pick(texts);
+      }
+      if (rng.chance(0.8)) while (open.length > 0) html += `</${open.pop()}>`;
+      expect(sanitizeHtml(html), JSON.stringify(html)).toBe(sanitizeHtmlFully(html));
+    }
+  });
+
+  it('agrees with sanitize-html on the markup sources send', () => {
+    const documents = [
+      '<p>We build <strong>billing</strong> &amp; payments.</p>\n<ul><li>Go</li><li>SQL</li></ul>',
+      '<h2>About</h2><p>Line one<br>line two<br/>line three<br />end</p><hr>',
+      '<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>',
+      '<dl><dt>Pay</dt><dd>€80k &lt; x &gt; €60k</dd></dl>',
+      '<p>Unclosed paragraph',
+      '<p>A list inside a paragraph<ul><li>x</li></ul></p>',
+      '<ul><li>one<li>two</ul>',
+      '<div><p>nested</p></div><blockquote><p>quote</p></blockquote><pre><code>x</code></pre>',
+    ];
+    for (const html of documents) expect(sanitizeHtml(html)).toBe(sanitizeHtmlFully(html));
+  });
+
+  it('closes tags left open and drops stray closing tags', () => {
+    expect(sanitizeHtml('<p>open <strong>bold')).toBe('<p>open <strong>bold</strong></p>');
+    expect(sanitizeHtml('<ul><li>a<li>b</ul>')).toBe('<ul><li>a</li><li>b</li></ul>');
+    expect(sanitizeHtml('text</em> more')).toBe('text more');
+  });
+
+  it('drops comments, CDATA and processing instructions', () => {
+    expect(sanitizeHtml('<p>a<!-- <script>alert(1)</script> -->b</p>')).toBe('<p>ab</p>');
+    expect(sanitizeHtml('<p>a<![CDATA[<script>alert(1)</script>]]>b</p>')).not.toContain('<script');
+    expect(sanitizeHtml('<?xml version="1.0"?><p>x</p>')).toBe('<p>x</p>');
+  });
+
+  it('removes data: and javascript: links and on* attributes from otherwise simple markup', () => {
+    const out = sanitizeHtml(
+      '<p onclick="x()">a <a href="data:text/html,<script>alert(1)</script>">b</a> <a href="javascript:alert(1)">c</a></p>',
+    );
+    expect(out).toBe(
+      '<p>a <a rel="noopener noreferrer nofollow" target="_blank">b</a> <a rel="noopener noreferrer nofollow" target="_blank">c</a></p>',
+    );
+  });
+
+  it('decodes entities in text once and escapes what must stay text', () => {
+    expect(sanitizeHtml('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &eacute;</p>')).toBe(
+      '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; é</p>',
+    );
+    expect(sanitizeHtml('<p>5 > 3 & 2 < 4</p>')).toBe('<p>5 &gt; 3 &amp; 2 &lt; 4</p>');
   });
 
   it('drops <script> together with its content', () => {

@@ -52,6 +52,112 @@ export function decodeEntities(text: string): string {
  * mailto targets only and open in a new tab without referrer.
  */
 export function sanitizeHtml(html: string): string {
+  return (simpleMarkup(html) ?? sanitizeWithLibrary(html)).trim();
+}
+
+/** Allowed tags a simple document may hold: those sanitize-html writes back as they came. */
+const SIMPLE_TAGS = new Set(ALLOWED_TAGS.filter((tag) => tag !== 'a'));
+const VOID_TAGS = new Set(['br', 'hr']);
+const P = new Set(['p']);
+/** Allowed tags whose opening closes an open <p> first. */
+const PARAGRAPH_CLOSERS = [
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'div', 'dl', 'hr', 'ol', 'pre'],
+  ...['table', 'ul'],
+];
+/**
+ * The open tags that opening each allowed tag closes first (htmlparser2's openImpliesClose,
+ * for the allowed tags): with one of these open, the markup is not simple.
+ */
+const OPEN_CLOSES = new Map<string, ReadonlySet<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['li', new Set(['li'])],
+  ['dd', new Set(['dd', 'dt'])],
+  ['dt', new Set(['dd', 'dt'])],
+  ['tbody', new Set(['thead', 'tbody'])],
+  ...PARAGRAPH_CLOSERS.map((tag): [string, ReadonlySet<string>] => [tag, P]),
+]);
+/** The entities whose decoding and re-escaping give them back unchanged. */
+const KEPT_ENTITIES = ['&amp;', '&lt;', '&gt;'];
+
+/**
+ * Markup that sanitize-html would give back unchanged (but for `<br>` written `<br />`), as
+ * sanitize-html writes it; null for anything else, which then goes through sanitize-html.
+ * Simple means: allowed tags other than `a`, lower case, without attributes (`<br/>` and
+ * `<br />` allowed), properly nested, none opened where the HTML parser would first close
+ * another (a list inside a paragraph), all closed; text without `>` and with no entity but
+ * &amp; &lt; &gt;. Most postings are such markup, and one scan costs far less than parsing
+ * and rebuilding the tree; nothing outside the allowlist can pass, so it is safe by
+ * construction: what it writes is allowlisted tags and text free of `<` and `>`.
+ */
+function simpleMarkup(html: string): string | null {
+  const stack: string[] = [];
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const length = html.length;
+  while (i < length) {
+    const code = html.charCodeAt(i);
+    if (code === 38 /* & */) {
+      const entity = KEPT_ENTITIES.find((kept) => html.startsWith(kept, i));
+      if (entity === undefined) return null;
+      i += entity.length;
+      continue;
+    }
+    if (code === 62 /* > */ || code === 0) return null;
+    if (code !== 60 /* < */) {
+      i++;
+      continue;
+    }
+    const closing = html.charCodeAt(i + 1) === 47; /* / */
+    let end = i + (closing ? 2 : 1);
+    const start = end;
+    for (;;) {
+      const c = html.charCodeAt(end);
+      if ((c >= 97 && c <= 122) || (end > start && c >= 48 && c <= 57)) end++;
+      else break;
+    }
+    const name = html.slice(start, end);
+    if (!SIMPLE_TAGS.has(name)) return null;
+    const isVoid = VOID_TAGS.has(name);
+    if (html.charCodeAt(end) !== 62 /* > */) {
+      // Only void tags may be written self-closing.
+      if (!isVoid || closing) return null;
+      if (html.startsWith('/>', end)) end += 1;
+      else if (html.startsWith(' />', end)) end += 2;
+      else return null;
+    }
+    out += html.slice(from, i);
+    if (closing) {
+      if (isVoid || stack[stack.length - 1] !== name) return null;
+      stack.pop();
+      out += `</${name}>`;
+    } else {
+      const top = stack[stack.length - 1];
+      if (top !== undefined && OPEN_CLOSES.get(name)?.has(top) === true) return null;
+      if (isVoid) out += `<${name} />`;
+      else {
+        stack.push(name);
+        out += `<${name}>`;
+      }
+    }
+    i = end + 1;
+    from = i;
+  }
+  if (stack.length > 0) return null;
+  return out + html.slice(from);
+}
+
+/**
+ * sanitizeHtml through sanitize-html every time, without the fast path for simple markup:
+ * what sanitizeHtml must always agree with (tests compare the two).
+ */
+export function sanitizeHtmlFully(html: string): string {
+  return sanitizeWithLibrary(html).trim();
+}
+
+function sanitizeWithLibrary(html: string): string {
   return sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
@@ -74,7 +180,7 @@ export function sanitizeHtml(html: string): string {
         };
       },
     },
-  }).trim();
+  });
 }
 
 /** Blocks that read as paragraphs, and elements that only end a line. */
