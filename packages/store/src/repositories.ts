@@ -170,6 +170,15 @@ export interface JobRepository {
    * NOT_FOUND for an unknown id, INVALID_INPUT for a job marked duplicate of itself.
    */
   markDuplicate(jobId: string, canonicalJobId: string, actor: Actor): Promise<MergeOutcome>;
+  /**
+   * markDuplicate for each pair, in order and in one transaction, with the same outcomes and
+   * events; the pairs ingest makes (a new job merged into a canonical one) take a few
+   * statements for all of them instead of several each.
+   */
+  markDuplicates(
+    merges: readonly { jobId: string; canonicalJobId: string }[],
+    actor: Actor,
+  ): Promise<MergeOutcome[]>;
   /** Undoes markDuplicate for one job (job.unmerged event); false if it was not a duplicate. */
   unmarkDuplicate(jobId: string, actor: Actor): Promise<boolean>;
   /**

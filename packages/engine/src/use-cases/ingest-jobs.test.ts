@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@applydesk/config';
-import type { JobInputDraft } from '@applydesk/domain';
+import { prepareJob, type JobInputDraft } from '@applydesk/domain';
+import { openStore } from '@applydesk/store';
 import { openEngine, type OpenEngine } from '../open-engine.js';
 import { ingestJobs } from './ingest-jobs.js';
 
@@ -137,5 +138,86 @@ describe('ingestJobs', () => {
         reason: expect.stringContaining('job bad-1 from lever:acme') as unknown,
       }),
     ]);
+  });
+});
+
+describe('markDuplicates (the merges ingest writes in bulk)', () => {
+  it('leaves the store as markDuplicate one pair at a time would, with the same events', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'applydesk-merges-'));
+    const bulk = await openStore({ sqlitePath: join(dir, 'bulk.sqlite') });
+    const single = await openStore({ sqlitePath: join(dir, 'single.sqlite') });
+    try {
+      // Jobs a..h, created in the same order in both stores, so ids map by external id.
+      const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+      const ids = async (store: typeof bulk) => {
+        const out = new Map<string, string>();
+        for (const name of names) {
+          const { job } = await store.jobs.upsert(
+            prepareJob(posting('merge', name, { title: `Role ${name}` })),
+            'test',
+          );
+          out.set(name, job.id);
+        }
+        return out;
+      };
+      const bulkIds = await ids(bulk);
+      const singleIds = await ids(single);
+      // Simple merges, a job that already has a duplicate (falls back), a canonical that is
+      // itself a duplicate (followed to its root), a repeat (no change) and a job merged into
+      // a job merged just before.
+      const pairs: [string, string][] = [
+        ['b', 'a'],
+        ['c', 'a'],
+        ['e', 'd'],
+        ['d', 'f'],
+        ['g', 'b'],
+        ['c', 'a'],
+        ['h', 'g'],
+      ];
+      const outcomes = await bulk.jobs.markDuplicates(
+        pairs.map(([job, canonical]) => ({
+          jobId: bulkIds.get(job)!,
+          canonicalJobId: bulkIds.get(canonical)!,
+        })),
+        'test',
+      );
+      const expected = [];
+      for (const [job, canonical] of pairs)
+        expected.push(
+          await single.jobs.markDuplicate(singleIds.get(job)!, singleIds.get(canonical)!, 'test'),
+        );
+      const nameOf = (map: Map<string, string>) => {
+        const names = new Map([...map].map(([name, id]) => [id, name]));
+        return (id: string | null | undefined) =>
+          id === null || id === undefined ? null : (names.get(id) ?? id);
+      };
+      const [bulkName, singleName] = [nameOf(bulkIds), nameOf(singleIds)];
+      expect(outcomes.map((o) => [bulkName(o.canonicalJobId), o.changed])).toEqual(
+        expected.map((o) => [singleName(o.canonicalJobId), o.changed]),
+      );
+      const state = async (store: typeof bulk, map: Map<string, string>, name: typeof bulkName) =>
+        Promise.all(
+          names.map(async (n) => {
+            const entries = await store.jobs.provenance(map.get(n)!);
+            return entries.map((e) => [name(e.jobId), e.canonical]);
+          }),
+        );
+      expect(await state(bulk, bulkIds, bulkName)).toEqual(
+        await state(single, singleIds, singleName),
+      );
+      const merged = async (store: typeof bulk, name: typeof bulkName) =>
+        (await store.events.list({ entityType: 'job', limit: 1000 }))
+          .filter((event) => event.action === 'job.merged')
+          .map((event) =>
+            JSON.stringify(event.data, (_key, value: unknown) =>
+              typeof value === 'string' ? name(value) : value,
+            ),
+          );
+      expect(await merged(bulk, bulkName)).toEqual(await merged(single, singleName));
+      expect(await bulk.jobs.markDuplicates([], 'test')).toEqual([]);
+    } finally {
+      await bulk.close();
+      await single.close();
+    }
   });
 });

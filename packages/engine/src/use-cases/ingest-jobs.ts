@@ -174,7 +174,7 @@ async function skipResent(
 /**
  * Marks each fingerprinted posting that is a near duplicate of another stored role as a
  * duplicate of it (its own row and provenance are kept), and adds the rest to the index for
- * later postings.
+ * later postings. The index decides in order; the merges are then written together.
  */
 async function mergeDuplicates(
   store: Store,
@@ -183,17 +183,14 @@ async function mergeDuplicates(
   prints: readonly (DedupeFingerprint | null)[],
   actor: string,
 ): Promise<number> {
-  let merged = 0;
+  const merges: { jobId: string; canonicalJobId: string }[] = [];
   for (const [i, print] of prints.entries()) {
     const id = stored[i]?.id;
     if (print === null || id === undefined) continue;
     const match = dedupe.detector.find(print);
-    if (match !== null && match.id !== id) {
-      const outcome = await store.jobs.markDuplicate(id, match.id, actor);
-      if (outcome.changed) merged++;
-    } else {
-      dedupe.detector.add(id, print);
-    }
+    if (match !== null && match.id !== id) merges.push({ jobId: id, canonicalJobId: match.id });
+    else dedupe.detector.add(id, print);
   }
-  return merged;
+  const outcomes = await store.jobs.markDuplicates(merges, actor);
+  return outcomes.filter((outcome) => outcome.changed).length;
 }

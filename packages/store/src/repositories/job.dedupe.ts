@@ -87,6 +87,101 @@ export async function markDuplicate(
   return { canonicalJobId: data['canonicalJobId'] as string, changed: true };
 }
 
+/** Ids a statement may name at once: 1 bind parameter each, well under both dialects' limits. */
+const ID_CHUNK = 1000;
+
+/**
+ * markDuplicate for each pair in order, with the same outcomes and events, in a few statements
+ * for the common case ingest makes: a job nothing points at, not a duplicate itself, merged
+ * into a canonical job. Those are written together (one update, one insert of events a
+ * chunk); any other pair (a job with duplicates of its own, a canonical job that is itself a
+ * duplicate, an id named twice, an unknown id) goes through markDuplicate in its turn, after
+ * the pairs before it are written, so the order of effects and events is the same.
+ */
+export async function markDuplicates(
+  ctx: StoreContext,
+  merges: readonly { jobId: string; canonicalJobId: string }[],
+  actor: Actor,
+): Promise<MergeOutcome[]> {
+  /** duplicate_of of each job named, and the jobs something points at, as the pairs go. */
+  const groups = new Map<string, string | null>();
+  const pointedAt = new Set<string>();
+  const load = async (from: number): Promise<void> => {
+    groups.clear();
+    pointedAt.clear();
+    const ids = new Set<string>();
+    for (const merge of merges.slice(from)) ids.add(merge.jobId).add(merge.canonicalJobId);
+    for (const part of chunks([...ids], ID_CHUNK)) {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .select(['id', 'duplicate_of'])
+        .where('id', 'in', part)
+        .execute();
+      for (const row of rows) groups.set(row.id, row.duplicate_of);
+      const dependents = await ctx.db
+        .selectFrom('jobs')
+        .select('duplicate_of')
+        .distinct()
+        .where('duplicate_of', 'in', part)
+        .execute();
+      for (const row of dependents) if (row.duplicate_of !== null) pointedAt.add(row.duplicate_of);
+    }
+  };
+
+  let pending: { jobId: string; root: string }[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    for (const part of chunks(pending, ID_CHUNK / 2)) {
+      const values = sql.join(part.map((merge) => sql`(${merge.jobId}, ${merge.root})`));
+      // VALUES columns are column1..2 on both dialects.
+      await sql`
+        update jobs set duplicate_of = v.column2
+        from (values ${values}) as v
+        where jobs.id = v.column1
+      `.execute(ctx.db);
+    }
+    await appendEvents(
+      ctx,
+      pending.map(({ jobId, root }) => ({
+        actor,
+        entityType: 'job' as const,
+        entityId: jobId,
+        action: 'job.merged',
+        data: { jobId, canonicalJobId: root },
+      })),
+    );
+    pending = [];
+  };
+
+  const outcomes: MergeOutcome[] = [];
+  let stale = true;
+  for (const [i, { jobId, canonicalJobId }] of merges.entries()) {
+    if (stale) {
+      await load(i);
+      stale = false;
+    }
+    if (
+      jobId !== canonicalJobId &&
+      groups.get(jobId) === null &&
+      groups.get(canonicalJobId) === null &&
+      !pointedAt.has(jobId)
+    ) {
+      // What markDuplicate would do here: point the job at the canonical job, nothing else.
+      pending.push({ jobId, root: canonicalJobId });
+      groups.set(jobId, canonicalJobId);
+      pointedAt.add(canonicalJobId);
+      outcomes.push({ canonicalJobId, changed: true });
+      continue;
+    }
+    await flush();
+    outcomes.push(await markDuplicate(ctx, jobId, canonicalJobId, actor));
+    // Moving a group changes rows beyond the two named: read the rest afresh.
+    stale = true;
+  }
+  await flush();
+  return outcomes;
+}
+
 export async function unmarkDuplicate(
   ctx: StoreContext,
   jobId: string,

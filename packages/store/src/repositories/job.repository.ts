@@ -15,6 +15,7 @@ import type {
 import {
   listDedupeCandidates,
   markDuplicate,
+  markDuplicates,
   provenance,
   streamSignatures,
   unmarkDuplicate,
@@ -110,6 +111,14 @@ export class SqlJobRepository implements JobRepository {
 
   markDuplicate(jobId: string, canonicalJobId: string, actor: Actor): Promise<MergeOutcome> {
     return withTx(this.ctx, (tx) => markDuplicate(tx, jobId, canonicalJobId, actor));
+  }
+
+  markDuplicates(
+    merges: readonly { jobId: string; canonicalJobId: string }[],
+    actor: Actor,
+  ): Promise<MergeOutcome[]> {
+    if (merges.length === 0) return Promise.resolve([]);
+    return withTx(this.ctx, (tx) => markDuplicates(tx, merges, actor));
   }
 
   unmarkDuplicate(jobId: string, actor: Actor): Promise<boolean> {
