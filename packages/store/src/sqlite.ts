@@ -71,6 +71,12 @@ export function openSqlite(path: string): { db: Kysely<Database>; location: stri
     // 32 MB of page cache (default 2 MB): bulk ingest touches five indexes and the FTS index,
     // and with the small default it rereads pages; measured about 1.4x faster on 20k postings.
     sqlite.pragma('cache_size = -32000');
+    // Checkpoint every 16384 pages (64 MB of WAL) instead of every 1000: each checkpoint
+    // syncs the file, and at 1000 pages bulk ingest checkpointed after nearly every batch of
+    // 500 postings (~5 MB of pages); measured 87 -> 44 µs per posting of commit time on 10k.
+    // The WAL is cut back to 64 MB after a larger transaction grew it past that.
+    sqlite.pragma('wal_autocheckpoint = 16384');
+    sqlite.pragma('journal_size_limit = 67108864');
   } catch (error) {
     sqlite?.close();
     throw new DomainError(
