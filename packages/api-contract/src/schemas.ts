@@ -177,6 +177,7 @@ export const RankResponse = z
       heldBack: z.record(z.string(), z.number().int()),
       failed: z.array(z.object({ jobId: z.string(), reason: z.string() })),
       tookMs: z.number(),
+      phasesMs: z.record(z.string(), z.number()),
     }),
     items: z.array(RankedPosting),
   })

@@ -33,8 +33,13 @@ export interface Ranker {
 export function rankerFor(settings: EngineContext['settings']): Ranker {
   const weights = settings.weights ?? DEFAULT_WEIGHTS;
   return {
-    version: 0,
-    extract: (job) => ({ ...job, descriptionHtml: '' }),
+    version: 1,
+    // The scorer reads no description: features are the posting without it.
+    extract: ({ descriptionHtml: _html, descriptionText: _text, ...job }) => ({
+      ...job,
+      descriptionHtml: '',
+      descriptionText: '',
+    }),
     prepare: (profile) => profile,
     stats: () => null,
     score: (features, prepared, now) =>

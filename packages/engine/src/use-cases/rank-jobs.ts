@@ -34,6 +34,8 @@ export interface RankResult {
   /** Postings that could not be read for ranking, with why; the rest are ranked. */
   failed: { jobId: string; reason: string }[];
   tookMs: number;
+  /** Where the time went: extracting features, reading them, scoring, shortlisting, saving. */
+  phasesMs: { extract: number; read: number; score: number; shortlist: number; save: number };
 }
 
 const PAGE = 500;
@@ -72,9 +74,17 @@ export async function rankJobs(
     heldBack: {},
     failed: [],
     tookMs: 0,
+    phasesMs: { extract: 0, read: 0, score: 0, shortlist: 0, save: 0 },
+  };
+  let mark = performance.now();
+  const lap = (phase: keyof RankResult['phasesMs']) => {
+    const at = performance.now();
+    result.phasesMs[phase] = Math.round(at - mark);
+    mark = at;
   };
 
   await refreshFeatures(ctx, ranker, rules, result, options.onProgress);
+  lap('extract');
 
   const entries: JobFeaturesEntry[] = [];
   for await (const page of ctx.store.jobFeatures.stream()) entries.push(...page);
@@ -89,6 +99,7 @@ export async function rankJobs(
     applicationHistory(ctx, profile.id, entries),
   ]);
   const avoided = new Set(profile.preferences.avoidCompanies.map((c) => companyKey(c)));
+  lap('read');
 
   const scored: (MatchWrite & { stored: MatchBasis | undefined })[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -129,9 +140,11 @@ export async function rankJobs(
       options.onProgress?.({ task: 'rank-score', done: i + 1, total: entries.length });
   }
   result.scored = scored.length;
+  lap('score');
 
   await shortlist(ctx, profile, scored, history, rules.dailyCap, options.actor, result);
 
+  lap('shortlist');
   const changed = scored.filter((m) => !isCurrent(m, m.stored));
   for (let start = 0; start < changed.length; start += 2000) {
     await ctx.store.matches.upsertMany(
@@ -145,6 +158,7 @@ export async function rankJobs(
   }
   result.written = changed.length;
   result.heldBack = await ctx.store.matches.rejectionCounts(profile.id);
+  lap('save');
   result.tookMs = Date.now() - started;
   return result;
 }

@@ -11,6 +11,13 @@ const CHUNK = 500;
 
 /** Open canonical jobs: the ones ranking scores (a duplicate is ranked as its canonical job). */
 const RANKED = sql`j.status = 'open' and j.duplicate_of is null`;
+/**
+ * The same test written so SQLite cannot answer it from the status or duplicate indexes: the
+ * keyset pages below must walk jobs in id order and stop at the page's end. Through an index
+ * on status, SQLite reads every open job and sorts them for each page, which turns paging
+ * 100k postings quadratic.
+ */
+const RANKED_BY_ID = sql`(j.status || '') = 'open' and coalesce(j.duplicate_of, '') = ''`;
 
 export class SqlJobFeaturesRepository implements JobFeaturesRepository {
   constructor(private readonly ctx: StoreContext) {}
@@ -30,7 +37,7 @@ export class SqlJobFeaturesRepository implements JobFeaturesRepository {
     const after = options.afterId === undefined ? sql`` : sql`and j.id > ${options.afterId}`;
     const rows = await sql<JobRowWithoutRaw>`
       select ${columns} from jobs j left join job_features f on f.job_id = j.id
-      where ${RANKED} and ${this.stale(options.version, options.rulesKey)} ${after}
+      where ${RANKED_BY_ID} and ${this.stale(options.version, options.rulesKey)} ${after}
       order by j.id limit ${Math.max(1, Math.trunc(options.limit))}
     `.execute(this.ctx.db);
     return rows.rows.map((row) => baseFromRow(this.ctx.codec, row));
@@ -83,13 +90,13 @@ export class SqlJobFeaturesRepository implements JobFeaturesRepository {
   }
 
   async *stream(options: { pageSize?: number } = {}): AsyncIterable<JobFeaturesEntry[]> {
-    const size = Math.max(1, Math.trunc(options.pageSize ?? 2000));
+    const size = Math.max(1, Math.trunc(options.pageSize ?? 5000));
     let after: string | null = null;
     for (;;) {
       const rows: Selectable<JobFeaturesTable>[] = (
         await sql<Selectable<JobFeaturesTable>>`
-          select f.* from job_features f join jobs j on j.id = f.job_id
-          where ${RANKED} and f.content_hash = j.content_hash
+          select f.* from job_features f cross join jobs j -- f first: keyset order (SQLite)
+          where j.id = f.job_id and ${RANKED_BY_ID} and f.content_hash = j.content_hash
           ${after === null ? sql`` : sql`and f.job_id > ${after}`}
           order by f.job_id limit ${size}
         `.execute(this.ctx.db)
