@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDedupe } from './dedupe.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchRank } from './rank.bench.js';
 import { benchStore } from './store.bench.js';
 
 const results = join(dirname(fileURLToPath(import.meta.url)), 'results');
@@ -21,3 +22,7 @@ console.log(JSON.stringify(dedupe, null, 2));
 const ingest = { date: new Date().toISOString(), machine, ...(await benchIngest()) };
 writeFileSync(join(results, 'ingest.json'), `${JSON.stringify(ingest, null, 2)}\n`);
 console.log(JSON.stringify(ingest, null, 2));
+
+const rank = { date: new Date().toISOString(), machine, ...(await benchRank()) };
+writeFileSync(join(results, 'rank.json'), `${JSON.stringify(rank, null, 2)}\n`);
+console.log(JSON.stringify(rank, null, 2));

@@ -2,7 +2,14 @@
  * The ranking under evaluation: the single seam bench/eval/run.ts calls. Swap the body for a
  * new ranker and run `npm run eval` to compare.
  */
-import { DEFAULT_WEIGHTS, scoreJob, type Profile, type ScorableJob } from '@applydesk/domain';
+import {
+  corpusStats,
+  extractJobFeatures,
+  prepareProfile,
+  scoreFeatures,
+  type Profile,
+  type ScorableJob,
+} from '@applydesk/domain';
 
 export interface RankedPosting {
   /** The job's id (postingKey in the evaluation set). */
@@ -14,10 +21,13 @@ export interface RankedPosting {
 }
 
 /** What the report and results file call this ranker. */
-export const RANKER_NAME = 'scoreJob (packages/domain/src/ranking/score.ts) with DEFAULT_WEIGHTS';
+export const RANKER_NAME =
+  'scoreFeatures (packages/domain/src/ranking/score.ts): BM25 over the set, DEFAULT_RANKING_SETTINGS';
 
 const SHORT: Record<string, string> = {
+  relevance: 'rel',
   skills: 'skl',
+  employment: 'emp',
   title: 'ttl',
   seniority: 'sen',
   remote: 'rem',
@@ -35,9 +45,12 @@ export function rankPostings(
   jobs: readonly ScorableJob[],
   now: Date,
 ): RankedPosting[] | Promise<RankedPosting[]> {
+  const prepared = prepareProfile(profile, {}, now);
+  const features = jobs.map((job) => extractJobFeatures(job));
+  const corpus = corpusStats(features, prepared);
   return jobs
-    .map((job) => {
-      const result = scoreJob(job, profile, now, DEFAULT_WEIGHTS);
+    .map((job, i) => {
+      const result = scoreFeatures(features[i]!, prepared, now, corpus);
       const parts = Object.entries(result.components).map(
         ([name, value]) => `${SHORT[name] ?? name} ${value.toFixed(2)}`,
       );

@@ -76,6 +76,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the recency windows and refuses them out of order', () => {
+    const dir = home();
+    const path = join(dir, 'applydesk.yaml');
+    writeFileSync(path, 'ranking:\n  recency: { high_days: 2, medium_days: 7 }\n');
+    expect(loadConfig({ env: { APPLYDESK_HOME: dir } }).ranking.recency).toEqual({
+      highDays: 2,
+      mediumDays: 7,
+      lowDays: 30,
+    });
+    writeFileSync(path, 'ranking:\n  recency: { high_days: 20, medium_days: 7 }\n');
+    const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } }));
+    expect(`${error.message} ${JSON.stringify(error.details)}`).toContain(
+      'expected high_days <= medium_days <= low_days',
+    );
+  });
+
   it('names a bad filter and why', () => {
     const dir = home();
     writeFileSync(

@@ -25,7 +25,11 @@ export interface AppConfig {
   configFileFound: boolean;
   database: DatabaseConfig;
   server: { host: string; port: number };
-  ranking: { minMatchScore: number; weights: ScoreWeights };
+  ranking: {
+    minMatchScore: number;
+    weights: ScoreWeights;
+    recency: { highDays: number; mediumDays: number; lowDays: number };
+  };
   /** The user's hard rules (applydesk.yaml `filters:`). */
   filters: FilterRules;
   drafting: { top: number };
@@ -213,6 +217,11 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     ranking: {
       minMatchScore: file.ranking.min_match_score,
       weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(file.ranking.weights) },
+      recency: {
+        highDays: file.ranking.recency.high_days,
+        mediumDays: file.ranking.recency.medium_days,
+        lowDays: file.ranking.recency.low_days,
+      },
     },
     filters: filterRules(file.filters),
     drafting: { top: file.drafting.top },

@@ -87,6 +87,18 @@ export const ConfigFile = z.strictObject({
     .strictObject({
       min_match_score: z.number().int().min(0).max(100).default(70),
       weights: Weights.prefault({}),
+      recency: z
+        .strictObject({
+          high_days: z.number().positive().default(3),
+          medium_days: z.number().positive().default(14),
+          low_days: z.number().positive().default(30),
+        })
+        .prefault({})
+        .refine(
+          (r) => r.high_days <= r.medium_days && r.medium_days <= r.low_days,
+          'expected high_days <= medium_days <= low_days',
+        )
+        .describe('age windows, in days, of high, medium and low priority postings'),
     })
     .prefault({}),
   filters: Filters.prefault({}),

@@ -17,13 +17,20 @@ ranking:
   min_match_score: 70
   # Relative weight of each part of the score; 0 turns a part off.
   weights:
-    skills: 0.35
-    title: 0.2
-    seniority: 0.1
-    remote: 0.1
-    pay: 0.15
-    recency: 0.1
-    client: 0.1
+    relevance: 0.2    # BM25 of the posting against your titles, skills and roles
+    skills: 0.25      # required and nice-to-have skills, with the years asked
+    title: 0.15
+    seniority: 0.08
+    employment: 0.07  # full-time, part-time, contract, freelance
+    remote: 0.08      # remote, hybrid or on-site; where remote work may be done from
+    pay: 0.1          # salary or rate against your floor, other currencies converted
+    recency: 0.07
+    client: 0.1       # freelance posts: payment verified, spend, rating, proposals
+  # Postings up to this many days old are high, medium and low priority.
+  recency:
+    high_days: 3
+    medium_days: 14
+    low_days: 30
 
 # Hard rules. A posting that breaks one is kept, with the rule and the reason, but never
 # shortlisted: \`applydesk jobs list --rejected\` shows them, \`applydesk jobs override <id>\` lets one through.

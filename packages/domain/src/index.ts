@@ -13,6 +13,8 @@ export * from './application.js';
 export * from './event.js';
 export * from './ranking/pay.js';
 export * from './ranking/score.js';
+export * from './ranking/features.js';
+export * from './ranking/currency.js';
 export * from './dedupe/index.js';
 export * from './normalize/index.js';
 export * from './filters/index.js';

@@ -1,4 +1,4 @@
-import type { FilterRules, ScoreWeights } from '@applydesk/domain';
+import type { FilterRules, RankingSettings, ScoreWeights } from '@applydesk/domain';
 import type { Store } from '@applydesk/store';
 import type { SecretVault } from './secrets/vault.js';
 import type { SourceSettings } from './sources/resolve-sources.js';
@@ -27,7 +27,7 @@ export interface EngineContext {
     minMatchScore: number;
     weights: ScoreWeights;
     /** Ranking settings beyond the weights (recency windows, exchange rates), as configured. */
-    ranking?: Record<string, unknown>;
+    ranking?: Partial<Omit<RankingSettings, 'weights'>>;
     /** The user's hard rules; none when absent. */
     filters?: FilterRules;
     draftTop: number;

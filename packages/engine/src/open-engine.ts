@@ -21,6 +21,7 @@ export async function openEngine(
     settings: {
       minMatchScore: config.ranking.minMatchScore,
       weights: config.ranking.weights,
+      ranking: { recency: config.ranking.recency },
       filters: config.filters,
       draftTop: config.drafting.top,
     },

@@ -108,20 +108,26 @@ describe('scoreJob', () => {
     }
   });
 
-  it('scores partial skill matches as the share of skills the job names', () => {
+  it('scores partial skill matches as the share of skills the job asks for', () => {
     const job = makeJob({ skills: ['TypeScript', 'Go', 'Rust', 'Kubernetes'] });
     const result = scoreJob(job, profile, NOW);
     expect(result.components.skills).toBe(0.5);
     expect(result.reasons).toContainEqual({
       kind: 'plus',
       component: 'skills',
-      text: 'You have 2 of 4 skills it names: TypeScript, Kubernetes',
+      text: 'You have 2 of 4 required skills: TypeScript, Kubernetes',
     });
     expect(result.reasons).toContainEqual({
       kind: 'minus',
       component: 'skills',
-      text: 'Missing: Go, Rust',
+      text: 'Missing required: Go, Rust',
     });
+    expect(result.skills.required.map((c) => [c.name, c.matched])).toEqual([
+      ['TypeScript', true],
+      ['Go', false],
+      ['Rust', false],
+      ['Kubernetes', true],
+    ]);
   });
 
   it('leaves out components with nothing to judge rather than guessing', () => {
@@ -197,14 +203,24 @@ describe('scoreJob', () => {
     expect(component(below, 'pay')).toBe(0);
   });
 
-  it('does not judge a salary in another currency', () => {
-    const job = makeJob({ salary: { min: 1, max: 2, currency: 'EUR', period: 'year' } });
-    expect(component(job, 'pay')).toBe(0.5);
-    expect(scoreJob(job, profile, NOW).reasons).toContainEqual({
-      kind: 'info',
-      component: 'pay',
-      text: 'Pays in EUR, your floor is in USD',
+  it('converts a salary in another currency before comparing it with the floor', () => {
+    // €120k is about $130k: above the $120k floor; €100k is about $108k: under it.
+    const above = makeJob({
+      salary: { min: 110_000, max: 120_000, currency: 'EUR', period: 'year' },
     });
+    expect(component(above, 'pay')).toBe(1);
+    expect(scoreJob(above, profile, NOW).reasons).toContainEqual({
+      kind: 'plus',
+      component: 'pay',
+      text: 'Pays €110k–€120k/year (about $130k/year), meets your $120k/year floor',
+    });
+    const under = makeJob({
+      salary: { min: 90_000, max: 100_000, currency: 'EUR', period: 'year' },
+    });
+    expect(component(under, 'pay')).toBe(0.4);
+    // A currency without a rate cannot be judged.
+    const unknown = makeJob({ salary: { min: 1, max: 2, currency: 'XAF', period: 'year' } });
+    expect(component(unknown, 'pay')).toBe(0.5);
   });
 
   it('penalizes hourly freelance work below minHourlyRate', () => {
@@ -266,7 +282,8 @@ describe('scoreJob', () => {
       profile,
       NOW,
     );
-    expect(weak.components.client).toBe(0);
+    // Unverified payment and under $1k spent, the defaults when the profile sets no criteria.
+    expect(weak.components.client).toBe(0.45);
     expect(weak.reasons).toContainEqual({
       kind: 'minus',
       component: 'client',
@@ -304,8 +321,8 @@ describe('scoreJob', () => {
   });
 
   it('moves the score in the direction of the weights', () => {
-    // Skills match fully (1), remote does not (0).
-    const job = makeJob({ title: 'x', skills: ['TypeScript'], remote: 'onsite', postedAt: null });
+    // Skills match fully (1); remote is not said (0.5).
+    const job = makeJob({ title: 'x', skills: ['TypeScript'], remote: 'unknown', postedAt: null });
     const p = makeProfile({
       ...profile,
       preferences: { ...profile.preferences, targetTitles: [], salaryFloor: null },
@@ -315,8 +332,111 @@ describe('scoreJob', () => {
     const remoteHeavy: ScoreWeights = { ...DEFAULT_WEIGHTS, remote: 0.9 };
     expect(scoreJob(job, p, NOW, skillsHeavy).score).toBeGreaterThan(base);
     expect(scoreJob(job, p, NOW, remoteHeavy).score).toBeLessThan(base);
-    // Only skills and remote apply: 0.35 / (0.35 + 0.1) = 78%.
-    expect(base).toBe(78);
+    // Only skills and remote apply: (0.25 + 0.08 / 2) / (0.25 + 0.08) = 88%.
+    expect(base).toBe(88);
+  });
+
+  it('caps the score when a deal-breaker fails, whatever else fits', () => {
+    const p = makeProfile({
+      ...profile,
+      preferences: { ...profile.preferences, targetTitles: [], salaryFloor: null },
+    });
+    const onsite = makeJob({
+      title: 'x',
+      skills: ['TypeScript'],
+      remote: 'onsite',
+      postedAt: null,
+    });
+    // 0.25 / (0.25 + 0.08) = 76%, capped at 70: the user does not work on-site.
+    expect(scoreJob(onsite, p, NOW).score).toBe(70);
+    expect(scoreJob(onsite, p, NOW, { ...DEFAULT_WEIGHTS, remote: 0 }).score).toBe(100);
+  });
+
+  it('holds remote postings open only to other regions against the user', () => {
+    const p = makeProfile({
+      ...profile,
+      basics: { ...profile.basics, location: { city: 'Warsaw', countryCode: 'PL' } },
+    });
+    const usOnly = makeJob({
+      ...matching,
+      location: 'Remote',
+      descriptionText: 'Remote, but you must reside in the United States.',
+    });
+    expect(component(usOnly, 'remote', p)).toBe(0);
+    expect(scoreJob(usOnly, p, NOW).reasons).toContainEqual({
+      kind: 'minus',
+      component: 'remote',
+      text: 'Remote only from US, not where you can work',
+    });
+    expect(component({ ...matching, location: 'Remote (EU or US East)' }, 'remote', p)).toBe(1);
+    expect(component({ ...matching, location: 'Remote (Worldwide)' }, 'remote', p)).toBe(1);
+  });
+
+  it('reads required and nice-to-have skills from the posting, with the years it asks', () => {
+    const job = makeJob({
+      skills: ['TypeScript', 'PostgreSQL', 'Terraform', 'React'],
+      descriptionText: [
+        'About the role',
+        'You will own our billing services.',
+        'Requirements',
+        '- 8+ years of TypeScript',
+        '- PostgreSQL in production',
+        'Nice to have',
+        '- Terraform, React',
+      ].join('\n'),
+    });
+    const p = makeProfile({
+      ...profile,
+      work: [
+        {
+          name: 'Acme',
+          position: 'Engineer',
+          startDate: new Date(NOW.getTime() - 4 * 365.25 * 86_400_000).toISOString().slice(0, 10),
+          summary: 'TypeScript services on PostgreSQL',
+          highlights: [],
+        },
+      ],
+    });
+    const result = scoreJob(job, p, NOW);
+    expect(result.skills.required).toEqual([
+      { name: 'TypeScript', matched: true, yearsAsked: 8, yearsHave: 4 },
+      { name: 'PostgreSQL', matched: true, yearsAsked: null, yearsHave: 4 },
+    ]);
+    // Extracted in vocabulary order.
+    expect(result.skills.niceToHave.map((c) => [c.name, c.matched])).toEqual([
+      ['React', true],
+      ['Terraform', false],
+    ]);
+    expect(result.reasons).toContainEqual({
+      kind: 'minus',
+      component: 'skills',
+      text: 'asks 8+ years of TypeScript, you show about 4',
+    });
+    // TypeScript counts 0.6 for the years, PostgreSQL 1; nice-to-have 1 of 2.
+    expect(result.components.skills).toBe(0.74);
+  });
+
+  it('weighs the stack the title names', () => {
+    const elixir = makeJob({ ...matching, title: 'Senior Backend Engineer (Java)' });
+    const result = scoreJob(elixir, profile, NOW);
+    expect(result.components.skills).toBe(0.3);
+    expect(result.reasons[0]?.kind).toBe('plus');
+    expect(result.reasons).toContainEqual({
+      kind: 'minus',
+      component: 'skills',
+      text: 'The title asks for Java, which your profile does not show',
+    });
+  });
+
+  it('judges the employment type against what the user wants', () => {
+    const p = makeProfile({
+      ...profile,
+      preferences: { ...profile.preferences, employmentTypes: ['full_time', 'contract'] },
+    });
+    expect(component({ ...matching, employmentType: 'full_time' }, 'employment', p)).toBe(1);
+    expect(component({ ...matching, employmentType: 'part_time' }, 'employment', p)).toBe(0);
+    expect(component({ ...matching, employmentType: 'freelance' }, 'employment', p)).toBe(0.7);
+    expect(component({ ...matching, employmentType: 'unknown' }, 'employment', p)).toBeUndefined();
   });
 
   it('drops a component whose weight is zero', () => {
@@ -337,9 +457,9 @@ describe('scoreJob', () => {
       text: 'Posted 1 day ago',
     });
     expect(stale.reasons).toContainEqual({
-      kind: 'info',
+      kind: 'minus',
       component: 'recency',
-      text: 'Posted 40 days ago',
+      text: 'Posted 40 days ago: likely filled',
     });
   });
 
@@ -349,14 +469,14 @@ describe('scoreJob', () => {
     expect(at(3)).toBe(1);
     expect(at(10)).toBe(0.7);
     expect(at(20)).toBe(0.4);
-    expect(at(90)).toBe(0.1);
+    expect(at(90)).toBe(0.05);
   });
 
   it('grades title and seniority closeness', () => {
     expect(component(makeJob({ title: 'Backend Engineer II' }), 'title')).toBe(1);
     expect(component(makeJob({ title: 'Frontend Engineer' }), 'title')).toBe(0.5);
     expect(component(makeJob({ title: 'Product Designer' }), 'title')).toBe(0);
-    expect(component(makeJob({ seniority: 'lead' }), 'seniority')).toBe(0.5);
+    expect(component(makeJob({ seniority: 'lead' }), 'seniority')).toBe(0.4);
     expect(component(makeJob({ seniority: 'intern' }), 'seniority')).toBe(0);
   });
 

@@ -9,7 +9,6 @@ import {
   screenTiming,
   type Application,
   type FilterRule,
-  type MatchSkills,
   type Profile,
   type Rejection,
 } from '@applydesk/domain';
@@ -39,7 +38,6 @@ export interface RankResult {
 }
 
 const PAGE = 500;
-const NO_SKILLS: MatchSkills = { required: [], niceToHave: [] };
 
 /**
  * Ranks every open posting for a profile.
@@ -88,7 +86,7 @@ export async function rankJobs(
 
   const entries: JobFeaturesEntry[] = [];
   for await (const page of ctx.store.jobFeatures.stream()) entries.push(...page);
-  const prepared = ranker.prepare(profile);
+  const prepared = ranker.prepare(profile, now);
   const stats = ranker.stats(
     entries.map((e) => e.data),
     prepared,
@@ -127,7 +125,7 @@ export async function rankJobs(
       score: score.score,
       components: score.components,
       reasons: score.reasons,
-      skills: score.skills ?? NO_SKILLS,
+      skills: score.skills,
       rejection,
       // Written back unchanged (upsertMany never overwrites it); read here for the shortlist.
       overridden: bases.get(entry.jobId)?.overridden ?? false,
