@@ -166,6 +166,35 @@ export interface SecretsTable {
   updated_at: Time;
 }
 
+export interface LlmCallsTable {
+  /** SQLite rowid / PostgreSQL identity: assigned by the database. */
+  id: ColumnType<number | string, never, never>;
+  at: Time;
+  task: string;
+  provider: string;
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  /** False when the model is not in the price table (cost counted as 0). SQLite 0/1. */
+  price_known: ColumnType<number | boolean, number | boolean, number | boolean>;
+  latency_ms: number;
+  outcome: string;
+  error_kind: string | null;
+  error_message: string | null;
+  job_id: string | null;
+  draft_id: string | null;
+}
+
+export interface LlmCacheTable {
+  key: string;
+  provider: string;
+  model: string;
+  text: string;
+  usage: Json;
+  created_at: Time;
+}
+
 export interface MigrationsTable {
   name: string;
   timestamp: string;
@@ -182,6 +211,8 @@ export interface Database {
   source_runs: SourceRunsTable;
   http_cache: HttpCacheTable;
   secrets: SecretsTable;
+  llm_calls: LlmCallsTable;
+  llm_cache: LlmCacheTable;
   kysely_migration: MigrationsTable;
 }
 

@@ -401,9 +401,86 @@ export interface Store {
   readonly sourceRuns: SourceRunRepository;
   readonly httpCache: HttpCacheRepository;
   readonly secrets: SecretRepository;
+  readonly llmCalls: LlmCallRepository;
+  readonly llmCache: LlmCacheRepository;
   /** Runs `work` in one transaction; the store it is handed writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** The newest migration applied, and whether the database answers. */
   health(): Promise<{ ok: boolean; dialect: Dialect; schemaVersion: string }>;
   close(): Promise<void>;
+}
+
+/** How one attempt at a model ended: answered, failed, passed over (breaker, budget) or cached. */
+export type LlmCallOutcome = 'ok' | 'error' | 'cached' | 'skipped';
+
+/** One attempt at a model, as the LLM gateway's ledger records it. */
+export interface LlmCallInput {
+  at: string;
+  task: string;
+  /** The provider's configured name. */
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** False when the model had no price (its cost is counted as 0). */
+  priceKnown: boolean;
+  latencyMs: number;
+  outcome: LlmCallOutcome;
+  /** rate_limited, server, timeout, network, auth, bad_request, bad_response, breaker_open, budget… */
+  errorKind: string | null;
+  errorMessage: string | null;
+  jobId: string | null;
+  draftId: string | null;
+}
+
+export type LlmCall = LlmCallInput & { id: string };
+
+export type LlmCostGroupBy = 'day' | 'model' | 'job';
+
+/** Spend and calls of one group of the ledger. */
+export interface LlmCostRow {
+  /** The UTC day (YYYY-MM-DD), "provider:model", or the job id ("" for calls without a job). */
+  key: string;
+  calls: number;
+  ok: number;
+  errors: number;
+  cached: number;
+  skipped: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** Answered calls whose model had no price: their cost is missing from costUsd. */
+  unpriced: number;
+}
+
+/** The LLM cost ledger: append-only history that budgets and `applydesk costs` read. */
+export interface LlmCallRepository {
+  record(call: LlmCallInput): Promise<LlmCall>;
+  /** USD spent in [since, until). */
+  spend(range: { since: string; until?: string }): Promise<number>;
+  /** Spend grouped by day (oldest first), or by model or job (costliest first). */
+  report(options: {
+    since: string;
+    until?: string;
+    groupBy: LlmCostGroupBy;
+  }): Promise<LlmCostRow[]>;
+  /** Newest first. */
+  list(options?: { since?: string; limit?: number }): Promise<LlmCall[]>;
+}
+
+export interface LlmCacheEntry {
+  /** A hash of the model, the prompt and the parameters. */
+  key: string;
+  provider: string;
+  model: string;
+  text: string;
+  usage: { inputTokens: number; outputTokens: number };
+}
+
+/** Answers by request hash, so an identical request costs nothing the second time. */
+export interface LlmCacheRepository {
+  get(key: string): Promise<(LlmCacheEntry & { createdAt: string }) | null>;
+  /** Inserts or replaces by key. */
+  put(entry: LlmCacheEntry): Promise<void>;
 }

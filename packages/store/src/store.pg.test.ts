@@ -120,7 +120,7 @@ describe.skipIf(!url)(SKIP_REASON, () => {
 
       const store = await openStore({ databaseUrl: url!, pgSchema: schema });
       try {
-        expect((await store.health()).schemaVersion).toBe('0004_ranking');
+        expect((await store.health()).schemaVersion).toBe('0005_llm');
         expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
         const { job } = await store.jobs.upsert(
           jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),

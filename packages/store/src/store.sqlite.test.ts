@@ -108,7 +108,7 @@ describe('SQLite specifics', () => {
     const second = await openStore({ sqlitePath: path });
     expect((await second.jobs.get(job.id))?.title).toBe('Persistent Engineer');
     expect((await second.jobs.list({ sourceTypes: [src], text: 'persistent' })).totalCount).toBe(1);
-    expect((await second.health()).schemaVersion).toBe('0004_ranking');
+    expect((await second.health()).schemaVersion).toBe('0005_llm');
     await second.close();
 
     const after = new BetterSqlite3(path, { readonly: true });
@@ -123,7 +123,7 @@ describe('SQLite specifics', () => {
     raw.close();
 
     const store = await openStore({ sqlitePath: path });
-    expect((await store.health()).schemaVersion).toBe('0004_ranking');
+    expect((await store.health()).schemaVersion).toBe('0005_llm');
     expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
     const { job } = await store.jobs.upsert(
       jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),

@@ -12,6 +12,8 @@ import { SqlProfileRepository } from './repositories/profile.repository.js';
 import { SqlHttpCacheRepository } from './repositories/http-cache.repository.js';
 import { SqlSecretRepository } from './repositories/secret.repository.js';
 import { SqlSourceRunRepository } from './repositories/source-run.repository.js';
+import { SqlLlmCallRepository } from './repositories/llm-call.repository.js';
+import { SqlLlmCacheRepository } from './repositories/llm-cache.repository.js';
 
 /** Each store's context, for test support that must reach below the repositories. */
 const contexts = new WeakMap<Store, StoreContext>();
@@ -41,6 +43,8 @@ export function createStore(ctx: StoreContext): Store {
     sourceRuns: new SqlSourceRunRepository(ctx),
     httpCache: new SqlHttpCacheRepository(ctx),
     secrets: new SqlSecretRepository(ctx),
+    llmCalls: new SqlLlmCallRepository(ctx),
+    llmCache: new SqlLlmCacheRepository(ctx),
 
     async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Inside a transaction already: reuse it, so nested calls commit or roll back together.

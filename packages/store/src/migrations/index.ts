@@ -6,6 +6,7 @@ import { initialSchema } from './0001_initial.js';
 import { provenanceSchema } from './0002_provenance.js';
 import { sourceStateSchema } from './0003_source_state.js';
 import { rankingSchema } from './0004_ranking.js';
+import { llmSchema } from './0005_llm.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -15,6 +16,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0002_provenance', statements: provenanceSchema },
   { name: '0003_source_state', statements: sourceStateSchema },
   { name: '0004_ranking', statements: rankingSchema },
+  { name: '0005_llm', statements: llmSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

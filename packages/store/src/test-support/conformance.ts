@@ -10,6 +10,7 @@ import type {
   JobListItem,
   JobQuery,
   JobUpsertInput,
+  LlmCallInput,
   SourceRunInput,
   Store,
 } from '../repositories.js';
@@ -75,7 +76,7 @@ export function defineStoreConformance(
         expect(health).toEqual({
           ok: true,
           dialect: store.dialect,
-          schemaVersion: '0004_ranking',
+          schemaVersion: '0005_llm',
         });
       });
     });
@@ -1752,6 +1753,188 @@ export function defineStoreConformance(
         );
         expect(code).toBe('ILLEGAL_TRANSITION');
         expect((await store.applications.get(application.id))?.stage).toBe('discovered');
+      });
+    });
+
+    describe('llm ledger and cache', () => {
+      const call = (over: Partial<LlmCallInput> = {}): LlmCallInput => ({
+        at: '2091-03-01T10:00:00.000Z',
+        task: 'drafting',
+        provider: 'openai',
+        model: 'gpt-4.1-mini',
+        inputTokens: 1000,
+        outputTokens: 500,
+        costUsd: 0.0012,
+        priceKnown: true,
+        latencyMs: 420,
+        outcome: 'ok',
+        errorKind: null,
+        errorMessage: null,
+        jobId: null,
+        draftId: null,
+        ...over,
+      });
+
+      it('records calls and reads them back, newest first', async () => {
+        const since = '2091-01-01T00:00:00.000Z';
+        const first = await store.llmCalls.record(
+          call({ at: '2091-01-01T08:00:00Z', jobId: 'job_A' }),
+        );
+        const second = await store.llmCalls.record(
+          call({
+            at: '2091-01-01T09:00:00Z',
+            outcome: 'error',
+            costUsd: 0,
+            inputTokens: 0,
+            outputTokens: 0,
+            errorKind: 'rate_limited',
+            errorMessage: 'x'.repeat(5000),
+            priceKnown: false,
+          }),
+        );
+        expect(first.id).not.toBe(second.id);
+        expect(second.errorMessage).toHaveLength(1000);
+        const listed = await store.llmCalls.list({ since, limit: 2 });
+        expect(listed.map((c) => c.id)).toEqual([second.id, first.id]);
+        expect(listed[1]).toEqual({
+          ...call({ jobId: 'job_A' }),
+          at: '2091-01-01T08:00:00.000Z',
+          id: first.id,
+        });
+        expect(listed[0]?.priceKnown).toBe(false);
+        expect(listed[0]?.errorKind).toBe('rate_limited');
+      });
+
+      it('sums the spend in a time range', async () => {
+        await store.llmCalls.record(call({ at: '2091-02-01T00:00:00Z', costUsd: 0.25 }));
+        await store.llmCalls.record(call({ at: '2091-02-01T23:59:59.999Z', costUsd: 0.5 }));
+        await store.llmCalls.record(call({ at: '2091-02-02T00:00:00Z', costUsd: 2 }));
+        await store.llmCalls.record(call({ at: '2091-01-31T23:59:59Z', costUsd: 4 }));
+        const day = { since: '2091-02-01T00:00:00Z', until: '2091-02-02T00:00:00Z' };
+        expect(await store.llmCalls.spend(day)).toBeCloseTo(0.75, 10);
+        expect(
+          await store.llmCalls.spend({
+            since: '2091-02-01T00:00:00Z',
+            until: '2091-03-01T00:00:00Z',
+          }),
+        ).toBeCloseTo(2.75, 10);
+        expect(await store.llmCalls.spend({ since: '2092-01-01T00:00:00Z' })).toBe(0);
+      });
+
+      it('reports spend by day, by model and by job', async () => {
+        const range = { since: '2091-04-01T00:00:00Z', until: '2091-05-01T00:00:00Z' };
+        await store.llmCalls.record(
+          call({ at: '2091-04-02T23:00:00Z', costUsd: 0.1, jobId: 'job_1' }),
+        );
+        await store.llmCalls.record(
+          call({
+            at: '2091-04-02T01:00:00Z',
+            provider: 'claude',
+            model: 'claude-sonnet-4',
+            costUsd: 0.3,
+            jobId: 'job_1',
+          }),
+        );
+        await store.llmCalls.record(
+          call({
+            at: '2091-04-03T00:00:00Z',
+            outcome: 'cached',
+            costUsd: 0,
+            inputTokens: 0,
+            outputTokens: 0,
+            jobId: 'job_2',
+          }),
+        );
+        await store.llmCalls.record(
+          call({
+            at: '2091-04-03T00:30:00Z',
+            provider: 'local',
+            model: 'llama3.1:8b',
+            costUsd: 0,
+            priceKnown: false,
+          }),
+        );
+        await store.llmCalls.record(
+          call({
+            at: '2091-04-03T00:40:00Z',
+            outcome: 'error',
+            errorKind: 'server',
+            costUsd: 0,
+            inputTokens: 0,
+            outputTokens: 0,
+          }),
+        );
+        await store.llmCalls.record(
+          call({
+            at: '2091-04-03T00:50:00Z',
+            outcome: 'skipped',
+            errorKind: 'breaker_open',
+            costUsd: 0,
+            inputTokens: 0,
+            outputTokens: 0,
+          }),
+        );
+
+        const byDay = await store.llmCalls.report({ ...range, groupBy: 'day' });
+        expect(
+          byDay.map((r) => [r.key, r.calls, r.ok, r.errors, r.cached, r.skipped, r.unpriced]),
+        ).toEqual([
+          ['2091-04-02', 2, 2, 0, 0, 0, 0],
+          ['2091-04-03', 4, 1, 1, 1, 1, 1],
+        ]);
+        expect(byDay[0]?.costUsd).toBeCloseTo(0.4, 10);
+        expect(byDay[0]?.inputTokens).toBe(2000);
+        expect(byDay[0]?.outputTokens).toBe(1000);
+
+        const byModel = await store.llmCalls.report({ ...range, groupBy: 'model' });
+        expect(byModel.map((r) => r.key)).toEqual([
+          'claude:claude-sonnet-4',
+          'openai:gpt-4.1-mini',
+          'local:llama3.1:8b',
+        ]);
+        expect(byModel[1]?.calls).toBe(4);
+        expect(byModel[2]?.unpriced).toBe(1);
+
+        const byJob = await store.llmCalls.report({ ...range, groupBy: 'job' });
+        expect(byJob.map((r) => [r.key, r.calls])).toEqual([
+          ['job_1', 2],
+          ['', 3],
+          ['job_2', 1],
+        ]);
+        expect(byJob[0]?.costUsd).toBeCloseTo(0.4, 10);
+        expect(
+          await store.llmCalls.report({ since: '2093-01-01T00:00:00Z', groupBy: 'day' }),
+        ).toEqual([]);
+      });
+
+      it('keeps cached answers by key and replaces them', async () => {
+        const key = `k-${uniqueSource()}`;
+        expect(await store.llmCache.get(key)).toBeNull();
+        await store.llmCache.put({
+          key,
+          provider: 'openai',
+          model: 'gpt-4.1-mini',
+          text: 'Dear Acme,',
+          usage: { inputTokens: 12, outputTokens: 3 },
+        });
+        const hit = await store.llmCache.get(key);
+        expect(hit).toMatchObject({
+          key,
+          provider: 'openai',
+          model: 'gpt-4.1-mini',
+          text: 'Dear Acme,',
+          usage: { inputTokens: 12, outputTokens: 3 },
+        });
+        expect(Number.isNaN(Date.parse(hit?.createdAt ?? ''))).toBe(false);
+        await store.llmCache.put({
+          key,
+          provider: 'claude',
+          model: 'claude-haiku',
+          text: 'Hello',
+          usage: { inputTokens: 1, outputTokens: 1 },
+        });
+        expect((await store.llmCache.get(key))?.text).toBe('Hello');
+        expect((await store.llmCache.get(key))?.provider).toBe('claude');
       });
     });
   });
