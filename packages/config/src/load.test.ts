@@ -245,3 +245,163 @@ describe('loadConfig', () => {
     expect(JSON.stringify(config)).not.toContain('k-123');
   });
 });
+
+describe('loadConfig: llm', () => {
+  const write = (lines: string[]): string => {
+    const dir = home();
+    writeFileSync(join(dir, 'applydesk.yaml'), lines.join('\n'));
+    return dir;
+  };
+
+  it('has no providers and no models by default', () => {
+    const { llm } = loadConfig({ env: { APPLYDESK_HOME: home() } });
+    expect(llm).toEqual({
+      providers: [],
+      tasks: { analysis: [], drafting: [], embeddings: [], research: [] },
+      budget: { dailyUsd: null, monthlyUsd: null },
+      prices: {},
+      timeoutMs: 60_000,
+    });
+  });
+
+  it('reads providers, task routes, budget and prices; keys only from the environment', () => {
+    const dir = write([
+      'llm:',
+      '  providers:',
+      '    - { name: openai, type: openai, limits: { rpm: 60, concurrency: 2 } }',
+      '    - { name: claude, type: anthropic, apiKeyEnv: MY_CLAUDE_KEY }',
+      '    - { name: local, type: openai-compatible, baseUrl: "http://127.0.0.1:11434/v1" }',
+      '  tasks:',
+      '    drafting: [claude:claude-sonnet-4-20250514, openai:gpt-4.1-mini]',
+      '    analysis: ["local:llama3.1:8b"]',
+      '  budget: { daily_usd: 1.5, monthly_usd: 20 }',
+      '  prices:',
+      '    "local:llama3.1:8b": { input_per_mtok: 0, output_per_mtok: 0 }',
+      '  timeout_seconds: 20',
+    ]);
+    const config = loadConfig({
+      env: { APPLYDESK_HOME: dir, MY_CLAUDE_KEY: 'sk-ant-secret', OPENAI_API_KEY: 'sk-oa' },
+    });
+    expect(config.llm.providers).toEqual([
+      {
+        name: 'openai',
+        type: 'openai',
+        baseUrl: undefined,
+        apiKeyEnv: 'OPENAI_API_KEY',
+        limits: { rpm: 60, concurrency: 2 },
+      },
+      {
+        name: 'claude',
+        type: 'anthropic',
+        baseUrl: undefined,
+        apiKeyEnv: 'MY_CLAUDE_KEY',
+        limits: {},
+      },
+      {
+        name: 'local',
+        type: 'openai-compatible',
+        baseUrl: 'http://127.0.0.1:11434/v1',
+        apiKeyEnv: undefined,
+        limits: {},
+      },
+    ]);
+    expect(config.llm.tasks.drafting).toEqual([
+      { provider: 'claude', model: 'claude-sonnet-4-20250514' },
+      { provider: 'openai', model: 'gpt-4.1-mini' },
+    ]);
+    // The model keeps its own colons.
+    expect(config.llm.tasks.analysis).toEqual([{ provider: 'local', model: 'llama3.1:8b' }]);
+    expect(config.llm.tasks.embeddings).toEqual([]);
+    expect(config.llm.budget).toEqual({ dailyUsd: 1.5, monthlyUsd: 20 });
+    expect(config.llm.prices).toEqual({
+      'local:llama3.1:8b': { inputPerMtok: 0, outputPerMtok: 0 },
+    });
+    expect(config.llm.timeoutMs).toBe(20_000);
+    const claude = config.llm.providers[1];
+    expect(config.secret(claude?.apiKeyEnv ?? '')).toBe('sk-ant-secret');
+    expect(JSON.stringify(config)).not.toContain('sk-ant-secret');
+  });
+
+  it('names a task entry whose provider is not configured, and why', () => {
+    const dir = write([
+      'llm:',
+      '  providers: [{ name: openai, type: openai }]',
+      '  tasks:',
+      '    drafting: [claude:claude-sonnet-4, openai:gpt-4.1-mini, gpt-4o]',
+    ]);
+    const problems = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } })).details
+      ?.problems as string[];
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^llm\.tasks\.drafting\.0: unknown provider "claude" \(configured: openai/,
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^llm\.tasks\.drafting\.2: expected "provider:model"/),
+    );
+    expect(problems.some((p) => p.startsWith('llm.tasks.drafting.1'))).toBe(false);
+  });
+
+  it('refuses unknown provider types, unknown tasks, duplicate names and keys in the file', () => {
+    const dir = write([
+      'llm:',
+      '  providers:',
+      '    - { name: a, type: mistral }',
+      '    - { name: b, type: openai, apiKey: sk-123 }',
+      '    - { name: b, type: cohere }',
+      '  tasks: { writing: [b:command-r] }',
+      '  budget: { daily_usd: -1 }',
+    ]);
+    const error = thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    const problems = error.details?.problems as string[];
+    expect(problems).toContainEqual(expect.stringMatching(/^llm\.providers\.0\.type: /));
+    expect(problems).toContainEqual(expect.stringMatching(/^llm\.providers\.1: .*apiKey/));
+    expect(problems).toContainEqual(expect.stringMatching(/^llm\.tasks: .*writing/));
+    expect(problems).toContainEqual(expect.stringMatching(/^llm\.budget\.daily_usd: /));
+  });
+
+  it('reports a duplicate provider name once the rest is valid', () => {
+    const dir = write([
+      'llm:',
+      '  providers: [{ name: b, type: openai }, { name: b, type: cohere }]',
+    ]);
+    expect(thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } })).details?.problems).toEqual([
+      'llm.providers.1.name: provider name "b" is used twice',
+    ]);
+  });
+
+  it('loads the starter file with its llm block uncommented', async () => {
+    const { STARTER_CONFIG } = await import('./starter.js');
+    const at = STARTER_CONFIG.indexOf('# llm:');
+    expect(at).toBeGreaterThan(0);
+    const uncommented =
+      STARTER_CONFIG.slice(0, at) +
+      STARTER_CONFIG.slice(at)
+        .split('\n')
+        .map((line) => line.replace(/^# /, ''))
+        .join('\n');
+    const dir = write([uncommented]);
+    const { llm } = loadConfig({ env: { APPLYDESK_HOME: dir } });
+    expect(llm.providers.map((p) => `${p.name}/${p.type}`)).toEqual([
+      'openai/openai',
+      'claude/anthropic',
+      'local/openai-compatible',
+    ]);
+    expect(llm.tasks.analysis[1]).toEqual({ provider: 'local', model: 'llama3.1:8b' });
+    expect(llm.budget).toEqual({ dailyUsd: 2, monthlyUsd: 20 });
+  });
+});
+
+describe('loadConfig: llm providers', () => {
+  it('asks an openai-compatible provider for its baseUrl', () => {
+    const dir = home();
+    writeFileSync(
+      join(dir, 'applydesk.yaml'),
+      'llm:\n  providers: [{ name: local, type: openai-compatible }]\n',
+    );
+    expect(thrown(() => loadConfig({ env: { APPLYDESK_HOME: dir } })).details?.problems).toEqual([
+      'llm.providers.0.baseUrl: an openai-compatible provider needs its baseUrl, e.g. http://127.0.0.1:11434/v1',
+    ]);
+  });
+});

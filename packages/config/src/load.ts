@@ -10,13 +10,49 @@ import {
   type FilterRules,
   type ScoreWeights,
 } from '@applydesk/domain';
-import { ConfigFile, Port, type LogLevel } from './schema.js';
+import {
+  ConfigFile,
+  LLM_TASKS,
+  Port,
+  type LlmProviderType,
+  type LlmTask,
+  type LogLevel,
+} from './schema.js';
 import { redactUrl } from './redact.js';
 import { resolveSecretKey } from './secret-key.js';
 
 export type SourceEntry = { name: string; type: string } & Record<string, unknown>;
 
 export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/** A model provider as configured; its key is read with `secret(apiKeyEnv)`, never from the file. */
+export interface LlmProviderSettings {
+  name: string;
+  type: LlmProviderType;
+  baseUrl: string | undefined;
+  /** The variable holding the key: as configured, else the provider's usual one (none for openai-compatible). */
+  apiKeyEnv: string | undefined;
+  limits: { rpm?: number; tpm?: number; concurrency?: number };
+}
+
+export interface LlmSettings {
+  providers: LlmProviderSettings[];
+  /** For each task, the models to try in order. */
+  tasks: Record<LlmTask, { provider: string; model: string }[]>;
+  budget: { dailyUsd: number | null; monthlyUsd: number | null };
+  /** USD per million tokens by "provider:model", over the built-in table. */
+  prices: Record<string, { inputPerMtok: number; outputPerMtok: number }>;
+  timeoutMs: number;
+}
+
+/** The environment variable each provider type reads its key from unless told otherwise. */
+export const DEFAULT_API_KEY_ENV: Record<LlmProviderType, string | undefined> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  google: 'GOOGLE_GENERATIVE_AI_API_KEY',
+  cohere: 'COHERE_API_KEY',
+  'openai-compatible': undefined,
+};
 
 /** Everything the rest of ApplyDesk reads about its setup, resolved and validated. */
 export interface AppConfig {
@@ -42,6 +78,8 @@ export interface AppConfig {
     timeoutMs: number;
     requestsPerMinutePerHost: number;
   };
+  /** Language models (applydesk.yaml `llm:`); no providers means the offline writer. */
+  llm: LlmSettings;
   /** Reads a secret from the environment; a function, so it never serializes into output. */
   secret: (name: string) => string | undefined;
   /** The key that encrypts stored tokens; read or created on first use (see resolveSecretKey). */
@@ -233,6 +271,7 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       timeoutMs: file.http.timeout_seconds * 1000,
       requestsPerMinutePerHost: file.http.requests_per_minute_per_host,
     },
+    llm: llmSettings(file.llm),
     secret: (name) => {
       const value = env[name];
       return value === undefined || value === '' ? undefined : value;
@@ -264,6 +303,34 @@ function filterRules(f: ConfigFile['filters']): FilterRules {
     postedWithinDays: f.posted_within_days ?? null,
     appliedCompanyWithinDays: f.applied_company_within_days ?? null,
     dailyCap: f.daily_cap ?? null,
+  };
+}
+
+function llmSettings(l: ConfigFile['llm']): LlmSettings {
+  const modelRef = (ref: string) => {
+    const at = ref.indexOf(':');
+    return { provider: ref.slice(0, at), model: ref.slice(at + 1) };
+  };
+  return {
+    providers: l.providers.map((p) => ({
+      name: p.name,
+      type: p.type,
+      baseUrl: p.baseUrl,
+      apiKeyEnv: p.apiKeyEnv ?? DEFAULT_API_KEY_ENV[p.type],
+      limits: stripUndefined(p.limits ?? {}),
+    })),
+    tasks: Object.fromEntries(LLM_TASKS.map((t) => [t, l.tasks[t].map(modelRef)])) as Record<
+      LlmTask,
+      { provider: string; model: string }[]
+    >,
+    budget: { dailyUsd: l.budget.daily_usd ?? null, monthlyUsd: l.budget.monthly_usd ?? null },
+    prices: Object.fromEntries(
+      Object.entries(l.prices).map(([ref, p]) => [
+        ref,
+        { inputPerMtok: p.input_per_mtok, outputPerMtok: p.output_per_mtok },
+      ]),
+    ),
+    timeoutMs: l.timeout_seconds * 1000,
   };
 }
 

@@ -63,6 +63,101 @@ const Filters = z.strictObject({
     .describe('at most this many postings newly shortlisted a day'),
 });
 
+export const LLM_PROVIDER_TYPES = [
+  'openai',
+  'anthropic',
+  'google',
+  'cohere',
+  'openai-compatible',
+] as const;
+export type LlmProviderType = (typeof LLM_PROVIDER_TYPES)[number];
+export const LLM_TASKS = ['analysis', 'drafting', 'embeddings', 'research'] as const;
+export type LlmTask = (typeof LLM_TASKS)[number];
+
+const LlmProvider = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'expected a name of letters, digits, "-" and "_"'),
+  type: z.enum(LLM_PROVIDER_TYPES),
+  baseUrl: z.url().optional().describe('the API root, for a proxy, a mirror or a local server'),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Z_][A-Z0-9_]*$/i, 'expected the name of an environment variable')
+    .optional()
+    .describe('the environment variable holding the key; the key itself never goes here'),
+  limits: z
+    .strictObject({
+      rpm: z.number().int().positive().optional().describe('requests a minute'),
+      tpm: z.number().int().positive().optional().describe('tokens a minute'),
+      concurrency: z.number().int().positive().optional().describe('requests at once'),
+    })
+    .optional(),
+});
+
+/** `provider:model`; the model may itself hold colons (Ollama's `llama3.1:8b`). */
+const ModelRef = z
+  .string()
+  .regex(/^[^:\s]+:\S+$/, 'expected "provider:model", e.g. "openai:gpt-4.1-mini"');
+
+const Usd = z.number().nonnegative('expected an amount in USD, 0 or more');
+
+const Llm = z
+  .strictObject({
+    providers: z.array(LlmProvider).default([]),
+    tasks: z
+      .strictObject(
+        Object.fromEntries(LLM_TASKS.map((t) => [t, z.array(ModelRef).default([])])) as Record<
+          LlmTask,
+          z.ZodDefault<z.ZodArray<typeof ModelRef>>
+        >,
+      )
+      .prefault({})
+      .describe('for each task, the models to try in order, as "provider:model"'),
+    budget: z
+      .strictObject({
+        daily_usd: Usd.optional().describe('stop calling models once this is spent in a UTC day'),
+        monthly_usd: Usd.optional().describe('the same for a UTC calendar month'),
+      })
+      .prefault({}),
+    prices: z
+      .record(ModelRef, z.strictObject({ input_per_mtok: Usd, output_per_mtok: Usd }))
+      .default({})
+      .describe('USD per million tokens, over the built-in price table'),
+    timeout_seconds: z.number().positive().max(600).default(60),
+  })
+  .superRefine((llm, ctx) => {
+    const names = llm.providers.map((p) => p.name);
+    names.forEach((name, i) => {
+      if (names.indexOf(name) !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['providers', i, 'name'],
+          message: `provider name "${name}" is used twice`,
+        });
+    });
+    llm.providers.forEach((p, i) => {
+      if (p.type === 'openai-compatible' && p.baseUrl === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['providers', i, 'baseUrl'],
+          message:
+            'an openai-compatible provider needs its baseUrl, e.g. http://127.0.0.1:11434/v1',
+        });
+    });
+    const known = names.length === 0 ? 'none is configured' : `configured: ${names.join(', ')}`;
+    for (const task of LLM_TASKS) {
+      llm.tasks[task].forEach((ref, i) => {
+        const provider = ref.slice(0, ref.indexOf(':'));
+        if (!names.includes(provider))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tasks', task, i],
+            message: `unknown provider "${provider}" (${known} under llm.providers)`,
+          });
+      });
+    }
+  });
+
 /**
  * The shape of applydesk.yaml. Unknown keys are errors, so a typo is reported rather
  * than silently ignored. Secrets never live here: they come from the environment.
@@ -139,5 +234,7 @@ export const ConfigFile = z.strictObject({
       requests_per_minute_per_host: z.number().positive().max(600).default(60),
     })
     .prefault({}),
+  /** Language models: providers, which models each task uses, budget caps and prices. */
+  llm: Llm.prefault({}),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;

@@ -72,4 +72,29 @@ http:
   # proxies: [http://proxy.example:3128]
   timeout_seconds: 30
   requests_per_minute_per_host: 60
+
+# Language models. With none configured, drafts come from the offline writer (no model needed).
+# Keys come from the environment (.env), from the variable apiKeyEnv names, never from this file.
+# llm:
+#   providers:
+#     - name: openai
+#       type: openai                  # openai, anthropic, google, cohere or openai-compatible
+#       # apiKeyEnv: OPENAI_API_KEY   # the default for openai
+#       limits: { rpm: 60, tpm: 200000, concurrency: 4 }   # requests queue, never dropped
+#     - name: claude
+#       type: anthropic               # key from ANTHROPIC_API_KEY
+#     - name: local
+#       type: openai-compatible       # Ollama, LM Studio, vLLM: no key unless apiKeyEnv is set
+#       baseUrl: http://127.0.0.1:11434/v1
+#   tasks:                            # the models to try in order, as provider:model
+#     analysis: [openai:gpt-4.1-mini, local:llama3.1:8b]
+#     drafting: [claude:claude-sonnet-4-20250514, openai:gpt-4.1-mini]
+#     embeddings: [openai:text-embedding-3-small]
+#     research: []
+#   budget:                           # calls stop with an error once a cap is spent (UTC)
+#     daily_usd: 2
+#     monthly_usd: 20
+#   prices:                           # USD per million tokens, over the built-in table
+#     "local:llama3.1:8b": { input_per_mtok: 0, output_per_mtok: 0 }
+#   timeout_seconds: 60
 `;
