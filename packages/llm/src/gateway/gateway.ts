@@ -1,0 +1,509 @@
+import { createHash } from 'node:crypto';
+import { embedMany, generateText } from 'ai';
+import { DomainError, isDomainError } from '@applydesk/domain';
+import { costOf, priceOf, type PriceOverride } from '../prices.js';
+import { CircuitBreaker } from './breaker.js';
+import { classifyFailure, type Failure } from './failure.js';
+import { ProviderLimiter, type Sleep } from './limiter.js';
+import { createProviderClient, needsApiKey, type ProviderClient } from './providers.js';
+import type {
+  AttemptNote,
+  BreakerSettings,
+  EmbedRequest,
+  EmbedResult,
+  GatewayProvider,
+  GenerateRequest,
+  GenerateResult,
+  LlmCache,
+  LlmCallRecord,
+  LlmErrorKind,
+  LlmLedger,
+  LlmTask,
+  ModelRoute,
+  RetrySettings,
+} from './types.js';
+
+export interface GatewayOptions {
+  providers: GatewayProvider[];
+  /** For each task, the models to try in order. */
+  tasks: Partial<Record<LlmTask, ModelRoute[]>>;
+  budget?: { dailyUsd?: number | null; monthlyUsd?: number | null };
+  /** USD per million tokens by "provider:model", over the built-in table. */
+  prices?: Record<string, PriceOverride>;
+  ledger: LlmLedger;
+  cache?: LlmCache;
+  now?: () => Date;
+  /** Waiting (back-off, Retry-After, rate limits); tests pass one that moves a fake clock. */
+  sleep?: Sleep;
+  /** The fetch the provider clients use (defaults to the global one). */
+  fetch?: typeof globalThis.fetch;
+  /** How long one attempt may take before it is abandoned (and retried or failed over). */
+  timeoutMs?: number;
+  retry?: Partial<RetrySettings>;
+  breaker?: Partial<BreakerSettings>;
+}
+
+export interface Gateway {
+  /** Whether the task has any model configured; when not, use the offline writer. */
+  hasModels(task: LlmTask): boolean;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  embed(request: EmbedRequest): Promise<EmbedResult>;
+  /** Each provider's breaker, for `doctor` and the dashboard. */
+  breakers(): Record<string, { state: 'closed' | 'open' | 'half-open'; reopensAt: string | null }>;
+}
+
+const DEFAULT_RETRY: RetrySettings = {
+  maxAttempts: 3,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 30_000,
+};
+const DEFAULT_BREAKER: BreakerSettings = { failureThreshold: 5, cooldownMs: 60_000 };
+
+/** The DomainError of a task with no model configured: the caller falls back to the offline writer. */
+export function isNoModelError(error: unknown): boolean {
+  return isDomainError(error, 'NOT_FOUND') && error.details?.reason === 'no_model';
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function formatUsd(usd: number): string {
+  return usd >= 1 || usd === 0 ? `$${usd.toFixed(2)}` : `$${usd.toFixed(4)}`;
+}
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+function startOfUtcMonth(date: Date, offset = 0): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + offset, 1));
+}
+
+/** The cache key: a hash of the provider, the model, the prompt and every parameter. */
+export function cacheKey(route: ModelRoute, request: GenerateRequest): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        route.provider,
+        route.model,
+        request.system ?? null,
+        request.prompt,
+        request.maxOutputTokens ?? null,
+        request.temperature ?? null,
+      ]),
+    )
+    .digest('hex');
+}
+
+/** What one call to a model gave back, in the gateway's terms. */
+interface Answer<T> {
+  value: T;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+interface Walk<T> {
+  task: LlmTask;
+  jobId: string | null;
+  draftId: string | null;
+  signal: AbortSignal | undefined;
+  /** Tokens the call may use, for tokens-a-minute limits. */
+  estimatedTokens: number;
+  call(client: ProviderClient, route: ModelRoute, signal: AbortSignal): Promise<Answer<T>>;
+}
+
+/**
+ * The LLM gateway: for a task, walks its models in order. Each attempt passes the
+ * provider's breaker and limits, is retried on retryable failures (honouring Retry-After up
+ * to a cap), and fails over to the next model otherwise; the budget is checked first and
+ * every attempt is written to the ledger. See packages/llm/README.md.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const now = options.now ?? (() => new Date());
+  const nowMs = () => now().getTime();
+  const sleep = options.sleep ?? defaultSleep;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const breakerSettings = { ...DEFAULT_BREAKER, ...options.breaker };
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const prices = options.prices ?? {};
+  const ledger = options.ledger;
+
+  const providers = new Map<
+    string,
+    {
+      config: GatewayProvider;
+      client: ProviderClient;
+      breaker: CircuitBreaker;
+      limiter: ProviderLimiter;
+    }
+  >();
+  for (const config of options.providers) {
+    if (providers.has(config.name)) {
+      throw new DomainError('CONFIG_INVALID', `LLM provider ${config.name} is configured twice`);
+    }
+    providers.set(config.name, {
+      config,
+      client: createProviderClient(config, options.fetch),
+      breaker: new CircuitBreaker(breakerSettings, nowMs),
+      limiter: new ProviderLimiter(config.limits ?? {}, nowMs, sleep),
+    });
+  }
+  for (const [task, routes] of Object.entries(options.tasks)) {
+    (routes ?? []).forEach((route, i) => {
+      if (!providers.has(route.provider)) {
+        throw new DomainError(
+          'CONFIG_INVALID',
+          `llm.tasks.${task}.${i}: unknown provider "${route.provider}"`,
+          { hint: 'name a provider listed under llm.providers' },
+        );
+      }
+    });
+  }
+
+  const routesFor = (task: LlmTask): ModelRoute[] => options.tasks[task] ?? [];
+
+  const record = async (
+    walk: Pick<Walk<unknown>, 'task' | 'jobId' | 'draftId'>,
+    route: ModelRoute,
+    row: Partial<LlmCallRecord> & Pick<LlmCallRecord, 'outcome'>,
+  ): Promise<void> => {
+    await ledger.record({
+      at: now().toISOString(),
+      task: walk.task,
+      provider: route.provider,
+      model: route.model,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      priceKnown: true,
+      latencyMs: 0,
+      errorKind: null,
+      errorMessage: null,
+      jobId: walk.jobId,
+      draftId: walk.draftId,
+      ...row,
+    });
+  };
+
+  /** Throws when a budget cap is spent, saying which, how much, and when it resets. */
+  const checkBudget = async (walk: Walk<unknown>, first: ModelRoute): Promise<void> => {
+    const at = now();
+    const caps = [
+      {
+        name: 'daily',
+        limit: options.budget?.dailyUsd ?? null,
+        since: startOfUtcDay(at),
+        resets: new Date(startOfUtcDay(at).getTime() + 86_400_000),
+        field: 'llm.budget.daily_usd',
+        period: 'today (UTC)',
+      },
+      {
+        name: 'monthly',
+        limit: options.budget?.monthlyUsd ?? null,
+        since: startOfUtcMonth(at),
+        resets: startOfUtcMonth(at, 1),
+        field: 'llm.budget.monthly_usd',
+        period: 'this month (UTC)',
+      },
+    ];
+    for (const cap of caps) {
+      if (cap.limit === null) continue;
+      const spent = await ledger.spend({ since: cap.since.toISOString() });
+      if (spent < cap.limit) continue;
+      const message = `the ${cap.name} LLM budget is spent: ${formatUsd(spent)} of ${formatUsd(cap.limit)} ${cap.period}; it resets at ${cap.resets.toISOString()}`;
+      await record(walk, first, { outcome: 'skipped', errorKind: 'budget', errorMessage: message });
+      throw new DomainError('RATE_LIMITED', message, {
+        hint: `wait for the reset, or raise ${cap.field} in applydesk.yaml`,
+        details: {
+          reason: 'budget',
+          cap: cap.name,
+          limitUsd: cap.limit,
+          spentUsd: spent,
+          resetsAt: cap.resets.toISOString(),
+          task: walk.task,
+        },
+      });
+    }
+  };
+
+  /** One attempt, under the provider's limits and our timeout. */
+  const attempt = async <T>(
+    walk: Walk<T>,
+    entry: NonNullable<ReturnType<typeof providers.get>>,
+    route: ModelRoute,
+  ): Promise<
+    | { ok: true; answer: Answer<T>; latencyMs: number }
+    | { ok: false; failure: Failure; latencyMs: number; error: unknown }
+  > => {
+    const permit = await entry.limiter.acquire(walk.estimatedTokens, walk.signal);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
+    const signal =
+      walk.signal === undefined ? timeout.signal : AbortSignal.any([walk.signal, timeout.signal]);
+    const started = performance.now();
+    try {
+      const answer = await walk.call(entry.client, route, signal);
+      const latencyMs = performance.now() - started;
+      permit.release(answer.inputTokens + answer.outputTokens);
+      return { ok: true, answer, latencyMs };
+    } catch (error) {
+      const latencyMs = performance.now() - started;
+      permit.release();
+      const failure = classifyFailure(error, {
+        timedOut: timeout.signal.aborted,
+        aborted: walk.signal?.aborted === true,
+        timeoutMs,
+        nowMs: nowMs(),
+      });
+      return { ok: false, failure, latencyMs, error };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** Walks the task's models until one answers; throws UPSTREAM_FAILED when none does. */
+  const run = async <T>(
+    walk: Walk<T>,
+  ): Promise<{
+    route: ModelRoute;
+    answer: Answer<T>;
+    costUsd: number;
+    priceKnown: boolean;
+    attempts: AttemptNote[];
+  }> => {
+    const routes = routesFor(walk.task);
+    const first = routes[0];
+    if (first === undefined) {
+      throw new DomainError('NOT_FOUND', `no model configured for task ${walk.task}`, {
+        hint: `list models under llm.tasks.${walk.task} in applydesk.yaml; until then the offline writer is used`,
+        details: { reason: 'no_model', task: walk.task },
+      });
+    }
+    await checkBudget(walk, first);
+    const attempts: AttemptNote[] = [];
+    const note = (
+      route: ModelRoute,
+      outcome: AttemptNote['outcome'],
+      kind: LlmErrorKind | null,
+      message: string | null,
+    ) =>
+      attempts.push({
+        provider: route.provider,
+        model: route.model,
+        outcome,
+        errorKind: kind,
+        message,
+      });
+
+    for (const route of routes) {
+      const entry = providers.get(route.provider);
+      if (entry === undefined) continue; // refused when the gateway was created
+      if (needsApiKey(entry.config.type) && (entry.config.apiKey ?? '') === '') {
+        const message = `no API key for ${route.provider}${entry.config.apiKeyEnv === undefined ? '' : `: set ${entry.config.apiKeyEnv}`}`;
+        await record(walk, route, {
+          outcome: 'skipped',
+          errorKind: 'no_api_key',
+          errorMessage: message,
+        });
+        note(route, 'skipped', 'no_api_key', message);
+        continue;
+      }
+      for (let n = 1; n <= retry.maxAttempts; n++) {
+        if (!entry.breaker.tryPass()) {
+          const message = `${route.provider} is skipped: its breaker opened after ${entry.breaker.consecutiveFailures} failures in a row; next trial at ${entry.breaker.reopensAt() ?? 'once it cools down'}`;
+          await record(walk, route, {
+            outcome: 'skipped',
+            errorKind: 'breaker_open',
+            errorMessage: message,
+          });
+          note(route, 'skipped', 'breaker_open', message);
+          break;
+        }
+        const result = await attempt(walk, entry, route);
+        if (result.ok) {
+          entry.breaker.success();
+          const price = priceOf(route.provider, route.model, prices);
+          const { inputTokens, outputTokens } = result.answer;
+          const costUsd = price === null ? 0 : costOf(price, inputTokens, outputTokens);
+          await record(walk, route, {
+            outcome: 'ok',
+            inputTokens,
+            outputTokens,
+            costUsd,
+            priceKnown: price !== null,
+            latencyMs: result.latencyMs,
+          });
+          note(route, 'ok', null, null);
+          return { route, answer: result.answer, costUsd, priceKnown: price !== null, attempts };
+        }
+        const { failure } = result;
+        await record(walk, route, {
+          outcome: 'error',
+          errorKind: failure.kind,
+          errorMessage: failure.message,
+          latencyMs: result.latencyMs,
+        });
+        note(route, 'error', failure.kind, failure.message);
+        if (failure.kind === 'aborted') {
+          entry.breaker.release();
+          throw result.error;
+        }
+        // Our own malformed request says nothing about the provider's health.
+        if (failure.kind === 'bad_request' || failure.kind === 'unsupported')
+          entry.breaker.release();
+        else entry.breaker.failure();
+        if (!failure.retryable || n === retry.maxAttempts) break;
+        const backoff = Math.min(retry.baseDelayMs * 2 ** (n - 1), retry.maxDelayMs);
+        if (failure.retryAfterMs !== null && failure.retryAfterMs > retry.maxRetryAfterMs) {
+          const last = attempts[attempts.length - 1];
+          if (last !== undefined) {
+            last.message = `${failure.message} (Retry-After ${Math.ceil(failure.retryAfterMs / 1000)} s is over the ${Math.ceil(retry.maxRetryAfterMs / 1000)} s cap: failing over)`;
+          }
+          break;
+        }
+        await sleep(failure.retryAfterMs ?? backoff);
+        if (walk.signal?.aborted === true) throw walk.signal.reason;
+      }
+    }
+    const summary = attempts
+      .map((a) => `${a.provider}:${a.model} ${a.message ?? a.outcome}`)
+      .join('; ');
+    throw new DomainError(
+      'UPSTREAM_FAILED',
+      `no model answered the ${walk.task} request: ${summary}`,
+      {
+        hint: 'check the keys and llm.providers, or `applydesk costs --by model` for the failures; the offline writer still works',
+        details: { reason: 'all_failed', task: walk.task, attempts },
+      },
+    );
+  };
+
+  return {
+    hasModels: (task) => routesFor(task).length > 0,
+
+    async generate(request) {
+      const walk: Walk<string> = {
+        task: request.task,
+        jobId: request.jobId ?? null,
+        draftId: request.draftId ?? null,
+        signal: request.signal,
+        estimatedTokens:
+          Math.ceil(((request.system?.length ?? 0) + request.prompt.length) / 4) +
+          (request.maxOutputTokens ?? 1000),
+        async call(client, route, signal) {
+          const result = await generateText({
+            model: client.language(route.model),
+            ...(request.system === undefined ? {} : { system: request.system }),
+            prompt: request.prompt,
+            ...(request.maxOutputTokens === undefined
+              ? {}
+              : { maxOutputTokens: request.maxOutputTokens }),
+            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+            maxRetries: 0,
+            abortSignal: signal,
+          });
+          return {
+            value: result.text,
+            inputTokens: result.usage.inputTokens ?? 0,
+            outputTokens: result.usage.outputTokens ?? 0,
+          };
+        },
+      };
+      const routes = routesFor(request.task);
+      const cache = options.cache;
+      if (cache !== undefined && request.fresh !== true) {
+        for (const route of routes) {
+          const hit = await cache.get(cacheKey(route, request));
+          if (hit === null) continue;
+          await record(walk, route, { outcome: 'cached' });
+          return {
+            text: hit.text,
+            provider: route.provider,
+            model: route.model,
+            usage: hit.usage,
+            costUsd: 0,
+            priceKnown: true,
+            cached: true,
+            attempts: [
+              {
+                provider: route.provider,
+                model: route.model,
+                outcome: 'cached',
+                errorKind: null,
+                message: null,
+              },
+            ],
+          };
+        }
+      }
+      const done = await run(walk);
+      const usage = {
+        inputTokens: done.answer.inputTokens,
+        outputTokens: done.answer.outputTokens,
+      };
+      await cache?.put({
+        key: cacheKey(done.route, request),
+        provider: done.route.provider,
+        model: done.route.model,
+        text: done.answer.value,
+        usage,
+      });
+      return {
+        text: done.answer.value,
+        provider: done.route.provider,
+        model: done.route.model,
+        usage,
+        costUsd: done.costUsd,
+        priceKnown: done.priceKnown,
+        cached: false,
+        attempts: done.attempts,
+      };
+    },
+
+    async embed(request) {
+      const walk: Walk<number[][]> = {
+        task: 'embeddings',
+        jobId: request.jobId ?? null,
+        draftId: null,
+        signal: request.signal,
+        estimatedTokens: Math.ceil(request.texts.reduce((n, t) => n + t.length, 0) / 4),
+        async call(client, route, signal) {
+          const model = client.embedding(route.model);
+          if (model === null) {
+            throw Object.assign(new Error(`${route.provider} has no embeddings API`), {
+              name: 'AI_UnsupportedFunctionalityError',
+            });
+          }
+          const result = await embedMany({
+            model,
+            values: request.texts,
+            maxRetries: 0,
+            abortSignal: signal,
+          });
+          return { value: result.embeddings, inputTokens: result.usage.tokens, outputTokens: 0 };
+        },
+      };
+      const done = await run(walk);
+      return {
+        embeddings: done.answer.value,
+        provider: done.route.provider,
+        model: done.route.model,
+        usage: { inputTokens: done.answer.inputTokens },
+        costUsd: done.costUsd,
+        priceKnown: done.priceKnown,
+        attempts: done.attempts,
+      };
+    },
+
+    breakers() {
+      return Object.fromEntries(
+        [...providers].map(([name, p]) => [
+          name,
+          { state: p.breaker.state, reopensAt: p.breaker.reopensAt() },
+        ]),
+      );
+    },
+  };
+}
