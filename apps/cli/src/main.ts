@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { OPENAPI_INFO } from '@applydesk/api-contract';
+import { registerCosts } from './commands/costs.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerImport(program, io, outcome);
   registerProfile(program, io);
   registerDoctor(program, io, outcome);
+  registerCosts(program, io);
   return program;
 }
 

@@ -22,3 +22,4 @@ export * from './sources/source-status.js';
 export * from './sources/authorize-source.js';
 export * from './use-cases/import-profile.js';
 export * from './use-cases/override-filter.js';
+export * from './use-cases/llm-costs.js';
