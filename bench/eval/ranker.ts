@@ -22,7 +22,7 @@ export interface RankedPosting {
 
 /** What the report and results file call this ranker. */
 export const RANKER_NAME =
-  'scoreFeatures (packages/domain/src/ranking/score.ts): BM25 over the set, DEFAULT_RANKING_SETTINGS';
+  'scoreFeatures (packages/domain/src/ranking): fit (BM25, skills, title) gating terms, DEFAULT_RANKING_SETTINGS';
 
 const SHORT: Record<string, string> = {
   relevance: 'rel',
@@ -31,6 +31,7 @@ const SHORT: Record<string, string> = {
   title: 'ttl',
   seniority: 'sen',
   remote: 'rem',
+  location: 'loc',
   pay: 'pay',
   recency: 'rec',
   client: 'cli',

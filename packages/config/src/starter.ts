@@ -22,7 +22,8 @@ ranking:
     title: 0.15
     seniority: 0.08
     employment: 0.07  # full-time, part-time, contract, freelance
-    remote: 0.08      # remote, hybrid or on-site; where remote work may be done from
+    remote: 0.08      # remote, hybrid or on-site
+    location: 0.08    # where remote work may be done from, working hours, commute
     pay: 0.1          # salary or rate against your floor, other currencies converted
     recency: 0.07
     client: 0.1       # freelance posts: payment verified, spend, rating, proposals
