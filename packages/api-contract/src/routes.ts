@@ -15,6 +15,14 @@ import {
   SourceStatusList,
 } from './schemas.js';
 
+/** The `{id}` of a posting in a route's path. */
+const JobIdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
+});
+
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: Problem } },
@@ -55,12 +63,7 @@ export const getJobRoute = createRoute({
   tags: ['jobs'],
   summary: 'One posting with its match, application and drafts',
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .min(1)
-        .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
-    }),
+    params: JobIdParams,
   },
   responses: {
     200: { description: 'The posting', content: { 'application/json': { schema: JobDetail } } },
@@ -74,12 +77,7 @@ export const overrideJobRoute = createRoute({
   tags: ['jobs'],
   summary: 'Let a posting your filters hold back through (or hold it back again)',
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .min(1)
-        .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
-    }),
+    params: JobIdParams,
     body: { content: { 'application/json': { schema: OverrideBody } }, required: false },
   },
   responses: {
