@@ -3,3 +3,4 @@ export { detectFormat, MAX_BYTES, type ResumeFile, type ResumeFormat } from './d
 export { parseResumeText, type TextParse, type TextParseOptions } from './text/parse.js';
 export { readJsonResume, mapJsonResume, JsonResume, type JsonResumeRead } from './json-resume.js';
 export { findDateRange, parseDate, type DateRange } from './text/dates.js';
+export { markdownToPdf, type MarkdownPdfOptions } from './export/markdown-pdf.js';
