@@ -15,12 +15,32 @@ export const DRAFT_STATUSES = ['pending_review', 'approved', 'rejected', 'supers
 export const DraftStatus = z.enum(DRAFT_STATUSES);
 export type DraftStatus = z.infer<typeof DraftStatus>;
 
+export const GROUNDING_CLAIM_KINDS = [
+  'employer',
+  'title',
+  'years',
+  'number',
+  'skill',
+  'certification',
+  'degree',
+  'other',
+] as const;
+export type GroundingClaimKind = (typeof GROUNDING_CLAIM_KINDS)[number];
+
 /** One claim a draft makes about the user, and whether the profile backs it. */
 export const GroundingClaim = z.object({
   text: z.string(),
   supported: z.boolean(),
   evidence: z.string().nullable(),
   confirmedByUser: z.boolean().default(false),
+  // Optional rather than defaulted, so claims built in code without them still type-check.
+  /** What the claim is about; absent (older drafts, writer ledgers) reads as 'other'. */
+  kind: z.enum(GROUNDING_CLAIM_KINDS).optional(),
+  /** Character offsets of the claim in the draft text, for highlighting (end exclusive). */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  /** Why the profile does not back it, in plain words; absent when supported. */
+  reason: z.string().optional(),
 });
 export type GroundingClaim = z.infer<typeof GroundingClaim>;
 

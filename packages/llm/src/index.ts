@@ -24,3 +24,29 @@ export {
 export type * from './gateway/types.js';
 export { DEFAULT_BASE_URLS } from './gateway/providers.js';
 export { PRICES, priceOf, costOf, type ModelPrice, type PriceOverride } from './prices.js';
+export {
+  writeDrafts,
+  cleanModelText,
+  type DraftCandidate,
+  type WriteDraftsInput,
+} from './drafting/write-drafts.js';
+export {
+  buildDraftPrompt,
+  profileBlock,
+  DRAFT_SYSTEM_PROMPT,
+  TARGET_WORDS,
+  type DraftPrompt,
+} from './drafting/prompt.js';
+export { scoreDraft, citedRequirements, readingGrade } from './drafting/quality.js';
+export {
+  checkGrounding,
+  mergeConfirmations,
+  blocksApproval,
+  checkDraftSafety,
+  type GroundingOptions,
+  type DraftSafety,
+  type SafetyContext,
+  type SafetyViolation,
+  type SafetyViolationKind,
+} from './grounding/index.js';
+export { asksToLeavePlatform } from './offline/untrusted.js';

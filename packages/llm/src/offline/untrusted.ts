@@ -16,6 +16,8 @@ const INSTRUCTION_PATTERNS: readonly RegExp[] = [
   /\b(claim|say|pretend|write) (?:that )?(?:the )?(applicant|candidate|freelancer|you)\b.{0,20}\b(has|have|is|are|was)\b/i,
   /\b(start|begin|end|open) (?:your|the) (proposal|application|cover letter|reply|response|message|answer) with\b/i,
   /\b(use|include|mention|put|write) the (?:secret |magic )?(word|phrase|code|keyword|password)\b/i,
+  /\b(sign|end|close|finish) (?:your|the) (proposal|application|cover letter|reply|response|message|answer|letter|email)\b.{0,30}\bwith\b/i,
+  /\bwith the (?:secret |magic )?(code ?word|word|phrase|code|keyword|password)\b.{0,30}\b(so|to show|to prove|filter)\b/i,
   /\bso (?:that )?i know you(?:'ve| have)? (?:actually )?read\b/i,
   /\bto (?:show|prove) (?:that )?you(?:'ve| have)? read\b/i,
   /\bpretend (to be|you|that)\b|\brole-?play\b|\bact as (an? )?(ai|assistant|language model|chatbot)\b/i,
@@ -41,4 +43,19 @@ export function asksForPersonalData(text: string): boolean {
 /** Text the writer may quote back: neither an instruction nor a request for personal data. */
 export function isQuotable(text: string): boolean {
   return !looksLikeInstruction(text) && !asksForPersonalData(text);
+}
+
+/** Asks to move the conversation off the platform: "email me at…", "message me on Telegram". */
+const OFF_PLATFORM: readonly RegExp[] = [
+  /\b(?:contact|email|e-mail|message|text|call|reach|ping|dm|add)\s+(?:me|us)\b.{0,40}\b(?:at|on|via|through)\b/i,
+  /\b(?:send|email|submit|forward)\b.{0,40}\b(?:to|at)\s+[\w.+-]+@[\w-]+\.[\w.]+/i,
+  /\b(?:whatsapp|telegram|skype|wechat|discord)\b/i,
+  /\b(?:on|via) Signal\b/,
+  /\b(?:outside (?:of )?(?:upwork|the platform)|off[- ]platform)\b/i,
+  /\bwa\.me\/|\bt\.me\//i,
+];
+
+/** True when text asks the applicant to continue elsewhere than the job platform. */
+export function asksToLeavePlatform(text: string): boolean {
+  return OFF_PLATFORM.some((pattern) => pattern.test(text));
 }
