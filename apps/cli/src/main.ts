@@ -11,6 +11,7 @@ import { registerRank } from './commands/rank.js';
 import { registerProfile } from './commands/profile.js';
 import { registerServe } from './commands/serve.js';
 import { registerSources } from './commands/sources.js';
+import { registerToken } from './commands/token.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { processIO, reportError, type CliIO } from './io.js';
 
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerProfile(program, io);
   registerDoctor(program, io, outcome);
   registerCosts(program, io);
+  registerToken(program, io);
   return program;
 }
 

@@ -1,5 +1,5 @@
 import { startSourceScheduler, type OpenEngine } from '@applydesk/engine';
-import { createApp, createLogger, startServer } from '@applydesk/server';
+import { createApp, createLogger, logAccessPolicy, startServer } from '@applydesk/server';
 import type { AppConfig } from '@applydesk/config';
 import type { CliIO } from './io.js';
 
@@ -19,7 +19,7 @@ export async function serveUntilStopped(
   },
 ): Promise<void> {
   const logger = createLogger(config.log.level);
-  const app = createApp({ ctx: engine, logger });
+  const app = createApp({ ctx: engine, logger, server: config.server });
   let server;
   try {
     server = await startServer(app, { host: config.server.host, port: config.server.port, logger });
@@ -28,6 +28,9 @@ export async function serveUntilStopped(
     throw error;
   }
   io.out(options.banner(server.url));
+  await logAccessPolicy(engine, config.server, logger).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not count API tokens'),
+  );
   const scheduler =
     options.schedule === false
       ? null

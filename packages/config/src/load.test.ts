@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     expect(config.configFileFound).toBe(false);
     expect(config.configPath).toBe(join(dir, 'applydesk.yaml'));
     expect(config.database).toEqual({ kind: 'sqlite', path: join(dir, 'applydesk.sqlite') });
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 7070 });
+    expect(config.server).toMatchObject({ host: '127.0.0.1', port: 7070, auth: 'auto' });
     expect(config.ranking.weights).toEqual(DEFAULT_WEIGHTS);
   });
 

@@ -17,6 +17,7 @@ import {
   type LlmProviderType,
   type LlmTask,
   type LogLevel,
+  type ServerAuthMode,
 } from './schema.js';
 import { redactUrl } from './redact.js';
 import { resolveSecretKey } from './secret-key.js';
@@ -54,13 +55,26 @@ export const DEFAULT_API_KEY_ENV: Record<LlmProviderType, string | undefined> = 
   'openai-compatible': undefined,
 };
 
+/** Where the API listens and how it guards itself (applydesk.yaml `server:`). */
+export interface ServerSettings {
+  host: string;
+  port: number;
+  /** `auto`: tokens are needed unless bound to a loopback address; `required`: always. */
+  auth: ServerAuthMode;
+  corsOrigins: string[];
+  /** Chrome extension ids whose `chrome-extension://<id>` origin may call the API. */
+  extensionIds: string[];
+  rateLimit: { requestsPerMinute: number };
+  bodyLimitBytes: number;
+}
+
 /** Everything the rest of ApplyDesk reads about its setup, resolved and validated. */
 export interface AppConfig {
   home: string;
   configPath: string;
   configFileFound: boolean;
   database: DatabaseConfig;
-  server: { host: string; port: number };
+  server: ServerSettings;
   ranking: {
     minMatchScore: number;
     weights: ScoreWeights;
@@ -251,7 +265,15 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
     configPath,
     configFileFound,
     database,
-    server: { host, port: serverPort },
+    server: {
+      host,
+      port: serverPort,
+      auth: file.server.auth,
+      corsOrigins: file.server.cors_origins,
+      extensionIds: file.server.extension_ids,
+      rateLimit: { requestsPerMinute: file.server.rate_limit.requests_per_minute },
+      bodyLimitBytes: file.server.body_limit_bytes,
+    },
     ranking: {
       minMatchScore: file.ranking.min_match_score,
       weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(file.ranking.weights) },

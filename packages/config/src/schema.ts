@@ -10,6 +10,17 @@ export const Port = z.coerce
   .min(0, 'expected a port from 0 to 65535 (0 picks a free one)')
   .max(65535, 'expected a port from 0 to 65535 (0 picks a free one)');
 
+export const SERVER_AUTH_MODES = ['auto', 'required'] as const;
+export type ServerAuthMode = (typeof SERVER_AUTH_MODES)[number];
+
+/** A web origin as browsers send it: scheme, host and port, no path or trailing slash. */
+const Origin = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i,
+    'expected an origin such as https://desk.example.com (no path, no trailing slash)',
+  );
+
 const Weights = z.strictObject(
   Object.fromEntries(
     SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()]),
@@ -176,6 +187,36 @@ export const ConfigFile = z.strictObject({
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       port: Port.default(7070),
+      auth: z
+        .enum(SERVER_AUTH_MODES)
+        .default('auto')
+        .describe('auto: tokens needed unless bound to loopback; required: always'),
+      cors_origins: z
+        .array(Origin)
+        .default([])
+        .describe('web origins allowed to call the API from a browser, e.g. https://desk.example'),
+      extension_ids: z
+        .array(
+          z.string().regex(/^[a-p]{32}$/, 'expected a Chrome extension id: 32 letters from a to p'),
+        )
+        .default([])
+        .describe('browser extensions allowed to call the API (chrome-extension://<id>)'),
+      rate_limit: z
+        .strictObject({
+          requests_per_minute: z
+            .number()
+            .int()
+            .positive()
+            .default(600)
+            .describe('per token, and per client address for requests without one'),
+        })
+        .prefault({}),
+      body_limit_bytes: z
+        .number()
+        .int()
+        .positive()
+        .default(1_048_576)
+        .describe('largest request body accepted'),
     })
     .prefault({}),
   ranking: z

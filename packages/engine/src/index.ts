@@ -23,3 +23,4 @@ export * from './sources/authorize-source.js';
 export * from './use-cases/import-profile.js';
 export * from './use-cases/override-filter.js';
 export * from './use-cases/llm-costs.js';
+export * from './use-cases/api-access.js';

@@ -208,6 +208,28 @@ export interface Database {
   drafts: DraftsTable;
   applications: ApplicationsTable;
   events: EventsTable;
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  scope: string;
+  /** SHA-256 of the secret, hex; the secret itself is never stored. */
+  token_hash: string;
+  /** The first characters of the secret, enough to recognize it in a list. */
+  prefix: string;
+  parent_id: string | null;
+  created_at: Time;
+  last_used_at: NullableTime;
+  revoked_at: NullableTime;
+}
+
+export interface PairingCodesTable {
+  code_hash: string;
+  token_id: string;
+  created_at: Time;
+  expires_at: Time;
+  used_at: NullableTime;
+}
+
   source_runs: SourceRunsTable;
   http_cache: HttpCacheTable;
   secrets: SecretsTable;
@@ -218,3 +240,5 @@ export interface Database {
 
 /** The root instance or a transaction: repositories run on either. */
 export type Db = Kysely<Database> | Transaction<Database>;
+  api_tokens: ApiTokensTable;
+  pairing_codes: PairingCodesTable;

@@ -437,6 +437,75 @@ export interface LlmCallInput {
 export type LlmCall = LlmCallInput & { id: string };
 
 export type LlmCostGroupBy = 'day' | 'model' | 'job';
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+/** read: GET and HEAD only; write: every method. */
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+/** A bearer token of the HTTP API as listed: never its secret, only the prefix of it. */
+export interface ApiToken {
+  id: string;
+  name: string;
+  scope: ApiTokenScope;
+  /** The first characters of the secret (`adk_…`), to tell tokens apart. */
+  prefix: string;
+  /** The token this one was paired from (browser extension), or null. */
+  parentId: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** A token just made: `secret` is the only time the caller sees it. */
+export interface IssuedApiToken {
+  token: ApiToken;
+  secret: string;
+}
+
+export interface ApiTokenRepository {
+  /** Mints a token; CONFLICT when a live token already has the name. */
+  create(input: { name: string; scope: ApiTokenScope; parentId?: string }): Promise<IssuedApiToken>;
+  /** Oldest first; revoked tokens only when asked for. */
+  list(options?: { includeRevoked?: boolean }): Promise<ApiToken[]>;
+  /** How many tokens can be used (not revoked). */
+  countLive(): Promise<number>;
+  /**
+   * Revokes the live token with this name, or the token with this id, and every token paired
+   * from it; null when there is none.
+   */
+  revoke(nameOrId: string): Promise<ApiToken | null>;
+  /** The live token whose secret this is, its last use recorded; null for anything else. */
+  verify(secret: string): Promise<ApiToken | null>;
+  /** A single-use pairing code for a live token, valid for `ttlMs`. NOT_FOUND for an unknown token. */
+  createPairingCode(tokenId: string, ttlMs: number): Promise<{ code: string; expiresAt: string }>;
+  /**
+   * Trades an unexpired, unused code for a new token paired from the code's token (same
+   * scope); null when the code is unknown, used, expired or its token was revoked.
+   */
+  redeemPairingCode(code: string): Promise<IssuedApiToken | null>;
+}
+
+/** Totals across the store, for the metrics endpoint. */
+export interface StoreStats {
+  jobsBySource: { sourceType: string; count: number }[];
+  drafts: { kind: string; status: string; count: number }[];
+  applicationsByStage: { stage: string; count: number }[];
+  sourceRuns: { sourceId: string; status: string; count: number }[];
+  llmCalls: {
+    provider: string;
+    model: string;
+    outcome: string;
+    errorKind: string | null;
+    count: number;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+  }[];
+}
+
+export interface StatsRepository {
+  snapshot(): Promise<StoreStats>;
+}
+
 
 /** Spend and calls of one group of the ledger. */
 export interface LlmCostRow {
@@ -455,6 +524,8 @@ export interface LlmCostRow {
 }
 
 /** The LLM cost ledger: append-only history that budgets and `applydesk costs` read. */
+  readonly apiTokens: ApiTokenRepository;
+  readonly stats: StatsRepository;
 export interface LlmCallRepository {
   record(call: LlmCallInput): Promise<LlmCall>;
   /** USD spent in [since, until). */

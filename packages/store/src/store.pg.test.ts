@@ -7,6 +7,7 @@ import { defineStoreConformance } from './test-support/conformance.js';
 import { jobInput } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
 
+import { KNOWN_MIGRATIONS } from './migrations/index.js';
 const url = process.env.DATABASE_URL;
 const SKIP_REASON =
   'PostgreSQL conformance (skipped: set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)';
@@ -120,7 +121,7 @@ describe.skipIf(!url)(SKIP_REASON, () => {
 
       const store = await openStore({ databaseUrl: url!, pgSchema: schema });
       try {
-        expect((await store.health()).schemaVersion).toBe('0005_llm');
+        expect((await store.health()).schemaVersion).toBe(KNOWN_MIGRATIONS.at(-1));
         expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
         const { job } = await store.jobs.upsert(
           jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),

@@ -9,6 +9,7 @@ import { defineStoreConformance } from './test-support/conformance.js';
 import { jobInput, uniqueSource } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
 
+import { KNOWN_MIGRATIONS } from './migrations/index.js';
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'applydesk-store-'));
@@ -108,7 +109,7 @@ describe('SQLite specifics', () => {
     const second = await openStore({ sqlitePath: path });
     expect((await second.jobs.get(job.id))?.title).toBe('Persistent Engineer');
     expect((await second.jobs.list({ sourceTypes: [src], text: 'persistent' })).totalCount).toBe(1);
-    expect((await second.health()).schemaVersion).toBe('0005_llm');
+    expect((await second.health()).schemaVersion).toBe(KNOWN_MIGRATIONS.at(-1));
     await second.close();
 
     const after = new BetterSqlite3(path, { readonly: true });
@@ -123,7 +124,7 @@ describe('SQLite specifics', () => {
     raw.close();
 
     const store = await openStore({ sqlitePath: path });
-    expect((await store.health()).schemaVersion).toBe('0005_llm');
+    expect((await store.health()).schemaVersion).toBe(KNOWN_MIGRATIONS.at(-1));
     expect((await store.jobs.get('job_OLD'))?.title).toBe('Old Engineer');
     const { job } = await store.jobs.upsert(
       jobInput({ sourceType: 'greenhouse', externalId: 'new-1', title: 'Old Engineer' }),

@@ -14,6 +14,8 @@ import { SqlSecretRepository } from './repositories/secret.repository.js';
 import { SqlSourceRunRepository } from './repositories/source-run.repository.js';
 import { SqlLlmCallRepository } from './repositories/llm-call.repository.js';
 import { SqlLlmCacheRepository } from './repositories/llm-cache.repository.js';
+import { SqlApiTokenRepository } from './repositories/api-token.repository.js';
+import { SqlStatsRepository } from './repositories/stats.repository.js';
 
 /** Each store's context, for test support that must reach below the repositories. */
 const contexts = new WeakMap<Store, StoreContext>();
@@ -45,6 +47,8 @@ export function createStore(ctx: StoreContext): Store {
     secrets: new SqlSecretRepository(ctx),
     llmCalls: new SqlLlmCallRepository(ctx),
     llmCache: new SqlLlmCacheRepository(ctx),
+    apiTokens: new SqlApiTokenRepository(ctx),
+    stats: new SqlStatsRepository(ctx),
 
     async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
       // Inside a transaction already: reuse it, so nested calls commit or roll back together.

@@ -7,6 +7,7 @@ import { provenanceSchema } from './0002_provenance.js';
 import { sourceStateSchema } from './0003_source_state.js';
 import { rankingSchema } from './0004_ranking.js';
 import { llmSchema } from './0005_llm.js';
+import { apiTokensSchema } from './0007_api_tokens.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -17,6 +18,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0003_source_state', statements: sourceStateSchema },
   { name: '0004_ranking', statements: rankingSchema },
   { name: '0005_llm', statements: llmSchema },
+  { name: '0007_api_tokens', statements: apiTokensSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

@@ -16,6 +16,7 @@ import type {
 } from '../repositories.js';
 import { executeRawForTests } from '../store.js';
 import { draftInput, jobInput, matchOf, profileInput, uniqueSource } from './fixtures.js';
+import { KNOWN_MIGRATIONS } from '../migrations/index.js';
 
 /** Resolves to the DomainError code the promise rejects with (fails the test if it resolves). */
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -76,7 +77,7 @@ export function defineStoreConformance(
         expect(health).toEqual({
           ok: true,
           dialect: store.dialect,
-          schemaVersion: '0005_llm',
+          schemaVersion: KNOWN_MIGRATIONS.at(-1),
         });
       });
     });
