@@ -22,7 +22,7 @@ export {
   type GatewayOptions,
 } from './gateway/gateway.js';
 export type * from './gateway/types.js';
-export { DEFAULT_BASE_URLS } from './gateway/providers.js';
+export { DEFAULT_BASE_URLS, needsApiKey } from './gateway/providers.js';
 export { PRICES, priceOf, costOf, type ModelPrice, type PriceOverride } from './prices.js';
 export {
   writeDrafts,

@@ -404,6 +404,22 @@ describe('gateway: failures, retries and failover', () => {
     expect(seen(`${p}/anthropic/`)).toHaveLength(0);
     expect(rowsOf(ledger.rows)).toEqual([['openai', 'error', 'aborted']]);
   });
+
+  it('an abort during a Retry-After wait ends the wait at once', async () => {
+    server.route(`${p}/openai/v1/chat/completions`, {
+      status: 429,
+      headers: { 'retry-after': '20' },
+      body: f('openai-error-429.json'),
+    });
+    // A sleep that never ends on its own: only the abort can free the caller.
+    const { gateway } = setup({ sleep: () => new Promise<void>(() => undefined) });
+    const controller = new AbortController();
+    const call = gateway.generate({ task: 'drafting', prompt: 'x', signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user cancelled')), 50);
+    await expect(call).rejects.toThrow('user cancelled');
+    expect(seen(`${p}/openai/`)).toHaveLength(1);
+    expect(seen(`${p}/anthropic/`)).toHaveLength(0);
+  });
 });
 
 describe('gateway: breaker', () => {
@@ -436,6 +452,146 @@ describe('gateway: breaker', () => {
     expect((await gateway.generate({ task: 'drafting', prompt: 'd' })).provider).toBe('openai');
     expect(seen(`${p}/openai/`)).toHaveLength(3);
     expect(gateway.breakers().openai?.state).toBe('closed');
+  });
+});
+
+describe('gateway: streaming', () => {
+  const sse = (name: string) => ({
+    headers: { 'content-type': 'text/event-stream' },
+    body: f(name),
+  });
+
+  it('OpenAI: hands each piece of text over as it arrives, then usage and cost as without streaming', async () => {
+    server.route(`${p}/openai/v1/chat/completions`, sse('openai-chat-stream.txt'));
+    const { gateway, ledger } = setup();
+    const pieces: string[] = [];
+    const result = await gateway.generate({
+      task: 'drafting',
+      prompt: 'Write to Acme.',
+      onText: (delta) => pieces.push(delta),
+    });
+    expect(pieces).toEqual([
+      'I built the billing service',
+      ' you describe at Ledgerly,',
+      ' in TypeScript on PostgreSQL.',
+    ]);
+    expect(result.text).toBe(pieces.join(''));
+    expect(result.usage).toEqual({ inputTokens: 1200, outputTokens: 300 });
+    expect(result.costUsd).toBeCloseTo((1200 * 0.4 + 300 * 1.6) / 1e6, 12);
+    expect(bodyOf(`${p}/openai/`).stream).toBe(true);
+    expect(rowsOf(ledger.rows)).toEqual([['openai', 'ok', null]]);
+  });
+
+  it('Anthropic: event stream with usage from message_start and message_delta', async () => {
+    server.route(`${p}/anthropic/v1/messages`, sse('anthropic-message-stream.txt'));
+    const { gateway } = setup({
+      tasks: { drafting: [{ provider: 'claude', model: 'claude-sonnet-4-20250514' }] },
+    });
+    const pieces: string[] = [];
+    const result = await gateway.generate({
+      task: 'drafting',
+      prompt: 'x',
+      onText: (delta) => pieces.push(delta),
+    });
+    expect(pieces).toHaveLength(3);
+    expect(result.text).toBe(
+      'Your posting asks for Kafka; I ran it in production for three years at Ledgerly.',
+    );
+    expect(result.usage).toEqual({ inputTokens: 2000, outputTokens: 400 });
+  });
+
+  it('an error event mid-stream fails over: the reader is told to start again', async () => {
+    server.route(`${p}/openai/v1/chat/completions`, sse('openai-chat-stream.txt'));
+    server.route(`${p}/anthropic/v1/messages`, sse('anthropic-stream-overloaded.txt'));
+    const { gateway, ledger } = setup({
+      tasks: {
+        drafting: [
+          { provider: 'claude', model: 'claude-sonnet-4-20250514' },
+          { provider: 'openai', model: 'gpt-4.1-mini' },
+        ],
+      },
+      retry: { maxAttempts: 1 },
+    });
+    let text = '';
+    let restarts = 0;
+    const result = await gateway.generate({
+      task: 'drafting',
+      prompt: 'x',
+      onText: (delta) => (text += delta),
+      onRestart: () => {
+        restarts += 1;
+        text = '';
+      },
+    });
+    expect(restarts).toBe(1);
+    expect(text).toBe(result.text);
+    expect(result.provider).toBe('openai');
+    expect(rowsOf(ledger.rows).map(([provider, outcome]) => [provider, outcome])).toEqual([
+      ['claude', 'error'],
+      ['openai', 'ok'],
+    ]);
+    expect(ledger.rows[0]?.errorMessage).toContain('Overloaded');
+  });
+
+  it('a stream cut before it finished is a failure, not a short answer', async () => {
+    const cut = f('openai-chat-stream.txt').split('\n\n').slice(0, 3).join('\n\n') + '\n\n';
+    server.route(`${p}/openai/v1/chat/completions`, {
+      headers: { 'content-type': 'text/event-stream' },
+      body: cut,
+    });
+    server.route(`${p}/anthropic/v1/messages`, sse('anthropic-message-stream.txt'));
+    const { gateway, ledger } = setup({ retry: { maxAttempts: 1 } });
+    const result = await gateway.generate({
+      task: 'drafting',
+      prompt: 'x',
+      onText: () => undefined,
+    });
+    expect(result.provider).toBe('claude');
+    expect(ledger.rows[0]).toMatchObject({ provider: 'openai', outcome: 'error' });
+    expect(ledger.rows[0]?.errorMessage).toMatch(/ended before the model finished/);
+  });
+
+  it('a cached answer is handed over whole to the reader', async () => {
+    server.route(`${p}/openai/v1/chat/completions`, sse('openai-chat-stream.txt'));
+    const { gateway } = setup();
+    await gateway.generate({ task: 'drafting', prompt: 'same', onText: () => undefined });
+    const pieces: string[] = [];
+    const again = await gateway.generate({
+      task: 'drafting',
+      prompt: 'same',
+      onText: (d) => pieces.push(d),
+    });
+    expect(again.cached).toBe(true);
+    expect(pieces).toEqual([again.text]);
+  });
+});
+
+describe('gateway: breaker and limits together', () => {
+  it('calls waiting for their turn are not sent once the breaker opened meanwhile', async () => {
+    server.route(`${p}/openai/v1/chat/completions`, {
+      status: 500,
+      body: f('openai-error-500.json'),
+    });
+    server.route(`${p}/anthropic/v1/messages`, { body: f('anthropic-message.json') });
+    // Waits move the clock a minute but take a real moment, so the first call's failure
+    // lands while the others wait for their turn, as it would over a real minute.
+    let t = Date.parse(START);
+    const { gateway, ledger } = setup({
+      providers: providers().map((x) => (x.name === 'openai' ? { ...x, limits: { rpm: 1 } } : x)),
+      breaker: { failureThreshold: 1, cooldownMs: 600_000 },
+      retry: { maxAttempts: 1 },
+      now: () => new Date(t),
+      sleep: async (ms) => {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        t += ms;
+      },
+    });
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((prompt) => gateway.generate({ task: 'drafting', prompt })),
+    );
+    expect(results.map((r) => r.provider)).toEqual(['claude', 'claude', 'claude']);
+    expect(seen(`${p}/openai/`)).toHaveLength(1);
+    expect(ledger.rows.filter((r) => r.errorKind === 'breaker_open')).toHaveLength(2);
   });
 });
 
@@ -487,6 +643,27 @@ describe('gateway: budget', () => {
     expect(error.details).toMatchObject({ cap: 'monthly', resetsAt: '2025-07-01T00:00:00.000Z' });
     expect(error.message).toContain('$20.00 of $20.00 this month');
     expect(seen(`${p}/`)).toHaveLength(0);
+  });
+
+  it('concurrent calls cannot overshoot the cap together: the second waits for the first, then stops', async () => {
+    // The first answer costs more than what is left today; without counting calls in flight,
+    // both would be sent.
+    server.route(`${p}/openai/v1/chat/completions`, {
+      body: f('openai-chat-completion.json'),
+      delayMs: 50,
+    });
+    const ledger = memoryLedger([spent('2025-06-10T01:00:00.000Z', 2.4995)]);
+    const { gateway } = setup({ ledger, budget: { dailyUsd: 2.5 } });
+    const [first, second] = await Promise.allSettled([
+      gateway.generate({ task: 'drafting', prompt: 'one', maxOutputTokens: 500 }),
+      gateway.generate({ task: 'drafting', prompt: 'two', maxOutputTokens: 500 }),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('rejected');
+    expect(
+      second.status === 'rejected' && isDomainError(second.reason) && second.reason.details,
+    ).toMatchObject({ reason: 'budget', cap: 'daily' });
+    expect(seen(`${p}/openai/`)).toHaveLength(1);
   });
 
   it('under the cap the call goes through', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { embedMany, generateText } from 'ai';
+import { embedMany, generateText, streamText } from 'ai';
 import { DomainError, isDomainError } from '@applydesk/domain';
 import { costOf, priceOf, type PriceOverride } from '../prices.js';
 import { CircuitBreaker } from './breaker.js';
@@ -65,6 +65,42 @@ export function isNoModelError(error: unknown): boolean {
   return isDomainError(error, 'NOT_FOUND') && error.details?.reason === 'no_model';
 }
 
+/** An error event inside a stream, as an Error that says what the provider said. */
+function streamError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (typeof error === 'object' && error !== null) {
+    const body = error as { type?: unknown; message?: unknown; error?: unknown };
+    const inner = (typeof body.error === 'object' && body.error !== null ? body.error : body) as {
+      type?: unknown;
+      message?: unknown;
+    };
+    const type = typeof inner.type === 'string' ? `${inner.type}: ` : '';
+    if (typeof inner.message === 'string')
+      return new Error(`stream error: ${type}${inner.message}`);
+  }
+  return new Error(`stream error: ${typeof error === 'string' ? error : JSON.stringify(error)}`);
+}
+
+/** Waits for `wait`, or throws the signal's reason as soon as the caller gives up. */
+function abortable(wait: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return wait;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    wait.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
@@ -106,6 +142,8 @@ interface Answer<T> {
 
 interface Walk<T> {
   task: LlmTask;
+  /** The models to walk, in order. */
+  routes: ModelRoute[];
   jobId: string | null;
   draftId: string | null;
   signal: AbortSignal | undefined;
@@ -163,6 +201,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   }
 
   const routesFor = (task: LlmTask): ModelRoute[] => options.tasks[task] ?? [];
+  /** The request's own models when it names some (each checked), else the task's list. */
+  const routesOf = (task: LlmTask, models: ModelRoute[] | undefined): ModelRoute[] => {
+    if (models === undefined) return routesFor(task);
+    for (const route of models) {
+      if (!providers.has(route.provider)) {
+        throw new DomainError(
+          'INVALID_INPUT',
+          `model ${route.provider}:${route.model}: unknown provider "${route.provider}"`,
+          {
+            hint: `name a provider listed under llm.providers: ${[...providers.keys()].join(', ') || 'none is configured'}`,
+          },
+        );
+      }
+    }
+    return models;
+  };
 
   const record = async (
     walk: Pick<Walk<unknown>, 'task' | 'jobId' | 'draftId'>,
@@ -187,8 +241,53 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   };
 
-  /** Throws when a budget cap is spent, saying which, how much, and when it resets. */
-  const checkBudget = async (walk: Walk<unknown>, first: ModelRoute): Promise<void> => {
+  // What calls in flight may still cost: a cap counts it, so concurrent calls cannot
+  // all pass the check and overshoot together.
+  let reservedUsd = 0;
+  let settled: (() => void)[] = [];
+  const release = (usd: number): void => {
+    reservedUsd = Math.max(0, reservedUsd - usd);
+    const waiting = settled;
+    settled = [];
+    for (const wake of waiting) wake();
+  };
+  const nextSettle = (): Promise<void> => new Promise((resolve) => settled.push(resolve));
+
+  /** The most a walk may cost: its whole token estimate at the dearest output price on its routes. */
+  const worstCaseUsd = (walk: Walk<unknown>): number =>
+    Math.max(
+      0,
+      ...walk.routes.map((route) => {
+        const price = priceOf(route.provider, route.model, prices);
+        return price === null ? 0 : costOf(price, 0, walk.estimatedTokens);
+      }),
+    );
+
+  /**
+   * Throws when a budget cap is spent, saying which, how much, and when it resets. While
+   * calls in flight may still spend what is left, waits for them to finish and looks again.
+   */
+  const checkBudget = async (
+    walk: Walk<unknown>,
+    first: ModelRoute,
+    reservation: number,
+  ): Promise<void> => {
+    for (;;) {
+      const crowded = await spentCap(walk, first, reservation);
+      if (crowded === null) return;
+      await crowded.settled;
+    }
+  };
+
+  /**
+   * Throws when a cap is spent; while calls in flight may spend the rest of a cap, answers
+   * a promise of the next one settling; otherwise reserves this call's worst case (null).
+   */
+  const spentCap = async (
+    walk: Walk<unknown>,
+    first: ModelRoute,
+    reservation: number,
+  ): Promise<{ settled: Promise<void> } | null> => {
     const at = now();
     const caps = [
       {
@@ -208,10 +307,16 @@ export function createGateway(options: GatewayOptions): Gateway {
         period: 'this month (UTC)',
       },
     ];
-    for (const cap of caps) {
-      if (cap.limit === null) continue;
-      const spent = await ledger.spend({ since: cap.since.toISOString() });
-      if (spent < cap.limit) continue;
+    // Read every cap's spend first: from here on nothing awaits until the reservation is
+    // made, so two calls cannot both decide on the same remaining budget.
+    const spends = await Promise.all(
+      caps.map((cap) =>
+        cap.limit === null ? Promise.resolve(0) : ledger.spend({ since: cap.since.toISOString() }),
+      ),
+    );
+    for (const [i, cap] of caps.entries()) {
+      const spent = spends[i] ?? 0;
+      if (cap.limit === null || spent < cap.limit) continue;
       const message = `the ${cap.name} LLM budget is spent: ${formatUsd(spent)} of ${formatUsd(cap.limit)} ${cap.period}; it resets at ${cap.resets.toISOString()}`;
       await record(walk, first, { outcome: 'skipped', errorKind: 'budget', errorMessage: message });
       throw new DomainError('RATE_LIMITED', message, {
@@ -226,6 +331,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       });
     }
+    const crowded = caps.some(
+      (cap, i) =>
+        cap.limit !== null && reservedUsd > 0 && (spends[i] ?? 0) + reservedUsd >= cap.limit,
+    );
+    // The wait is registered now, in the same turn, so a release cannot slip past it.
+    if (crowded) return { settled: nextSettle() };
+    reservedUsd += reservation;
+    return null;
   };
 
   /** One attempt, under the provider's limits and our timeout. */
@@ -236,8 +349,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   ): Promise<
     | { ok: true; answer: Answer<T>; latencyMs: number }
     | { ok: false; failure: Failure; latencyMs: number; error: unknown }
+    | { ok: 'skipped' }
   > => {
     const permit = await entry.limiter.acquire(walk.estimatedTokens, walk.signal);
+    if (entry.breaker.state === 'open') {
+      permit.cancel();
+      return { ok: 'skipped' };
+    }
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
     const signal =
@@ -273,7 +391,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     priceKnown: boolean;
     attempts: AttemptNote[];
   }> => {
-    const routes = routesFor(walk.task);
+    const routes = walk.routes;
     const first = routes[0];
     if (first === undefined) {
       throw new DomainError('NOT_FOUND', `no model configured for task ${walk.task}`, {
@@ -281,7 +399,25 @@ export function createGateway(options: GatewayOptions): Gateway {
         details: { reason: 'no_model', task: walk.task },
       });
     }
-    await checkBudget(walk, first);
+    const reservation = worstCaseUsd(walk);
+    await checkBudget(walk, first, reservation);
+    try {
+      return await walkRoutes(walk, routes);
+    } finally {
+      release(reservation);
+    }
+  };
+
+  const walkRoutes = async <T>(
+    walk: Walk<T>,
+    routes: ModelRoute[],
+  ): Promise<{
+    route: ModelRoute;
+    answer: Answer<T>;
+    costUsd: number;
+    priceKnown: boolean;
+    attempts: AttemptNote[];
+  }> => {
     const attempts: AttemptNote[] = [];
     const note = (
       route: ModelRoute,
@@ -322,6 +458,17 @@ export function createGateway(options: GatewayOptions): Gateway {
           break;
         }
         const result = await attempt(walk, entry, route);
+        if (result.ok === 'skipped') {
+          // The breaker opened while this call waited for its turn: do not send it.
+          const message = `${route.provider} is skipped: its breaker opened while this call waited for its turn; next trial at ${entry.breaker.reopensAt() ?? 'once it cools down'}`;
+          await record(walk, route, {
+            outcome: 'skipped',
+            errorKind: 'breaker_open',
+            errorMessage: message,
+          });
+          note(route, 'skipped', 'breaker_open', message);
+          break;
+        }
         if (result.ok) {
           entry.breaker.success();
           const price = priceOf(route.provider, route.model, prices);
@@ -363,8 +510,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           }
           break;
         }
-        await sleep(failure.retryAfterMs ?? backoff);
-        if (walk.signal?.aborted === true) throw walk.signal.reason;
+        await abortable(sleep(failure.retryAfterMs ?? backoff), walk.signal);
       }
     }
     const summary = attempts
@@ -384,8 +530,60 @@ export function createGateway(options: GatewayOptions): Gateway {
     hasModels: (task) => routesFor(task).length > 0,
 
     async generate(request) {
+      let streamed = false;
+      /** The same call as generateText, read as the model writes it. */
+      const streamAnswer = async (
+        client: ProviderClient,
+        route: ModelRoute,
+        signal: AbortSignal,
+      ): Promise<Answer<string>> => {
+        if (streamed) request.onRestart?.();
+        const result = streamText({
+          model: client.language(route.model),
+          ...(request.system === undefined ? {} : { system: request.system }),
+          prompt: request.prompt,
+          ...(request.maxOutputTokens === undefined
+            ? {}
+            : { maxOutputTokens: request.maxOutputTokens }),
+          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+          maxRetries: 0,
+          abortSignal: signal,
+        });
+        let text = '';
+        let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } = {};
+        let finishReason: string | undefined;
+        for await (const part of result.fullStream) {
+          if (part.type === 'text-delta') {
+            text += part.text;
+            streamed = true;
+            request.onText?.(part.text);
+          } else if (part.type === 'error') {
+            throw streamError(part.error);
+          } else if (part.type === 'abort') {
+            throw signal.reason as Error;
+          } else if (part.type === 'finish') {
+            usage = part.totalUsage;
+            finishReason = part.finishReason;
+          }
+        }
+        // A connection that closes mid-answer leaves no finish reason: the text is cut short.
+        if (finishReason === undefined || finishReason === 'other' || finishReason === 'error') {
+          throw Object.assign(
+            new Error(
+              `the stream ended before the model finished (after ${text.length} characters)`,
+            ),
+            { name: 'AI_InvalidResponseDataError' },
+          );
+        }
+        return {
+          value: text,
+          inputTokens: usage.inputTokens ?? 0,
+          outputTokens: usage.outputTokens ?? 0,
+        };
+      };
       const walk: Walk<string> = {
         task: request.task,
+        routes: routesOf(request.task, request.models),
         jobId: request.jobId ?? null,
         draftId: request.draftId ?? null,
         signal: request.signal,
@@ -393,6 +591,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           Math.ceil(((request.system?.length ?? 0) + request.prompt.length) / 4) +
           (request.maxOutputTokens ?? 1000),
         async call(client, route, signal) {
+          if (request.onText !== undefined) return streamAnswer(client, route, signal);
           const result = await generateText({
             model: client.language(route.model),
             ...(request.system === undefined ? {} : { system: request.system }),
@@ -411,13 +610,14 @@ export function createGateway(options: GatewayOptions): Gateway {
           };
         },
       };
-      const routes = routesFor(request.task);
+      const routes = walk.routes;
       const cache = options.cache;
       if (cache !== undefined && request.fresh !== true) {
         for (const route of routes) {
           const hit = await cache.get(cacheKey(route, request));
           if (hit === null) continue;
           await record(walk, route, { outcome: 'cached' });
+          request.onText?.(hit.text);
           return {
             text: hit.text,
             provider: route.provider,
@@ -465,6 +665,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     async embed(request) {
       const walk: Walk<number[][]> = {
         task: 'embeddings',
+        routes: routesFor('embeddings'),
         jobId: request.jobId ?? null,
         draftId: null,
         signal: request.signal,

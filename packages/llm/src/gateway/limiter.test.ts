@@ -88,4 +88,31 @@ describe('ProviderLimiter', () => {
     await settle();
     expect(third).toBeDefined();
   });
+
+  it('counts a call in the minute from when it finished, so a late send cannot break the limit', async () => {
+    const clock = manualClock();
+    const limiter = new ProviderLimiter({ rpm: 1 }, clock.now, clock.sleep);
+    const first = await limiter.acquire(1);
+    clock.advance(30_000); // the call took 30 s (or its send was delayed)
+    first.release();
+    let second: Permit | undefined;
+    void limiter.acquire(1).then((p) => (second = p));
+    await settle();
+    clock.advance(30_000); // a minute after the permit, but only 30 s after the call ended
+    await settle();
+    expect(second).toBeUndefined();
+    clock.advance(30_000);
+    await settle();
+    expect(second).toBeDefined();
+  });
+
+  it('a cancelled permit stops counting: the next call goes at once', async () => {
+    const clock = manualClock();
+    const limiter = new ProviderLimiter({ rpm: 1 }, clock.now, clock.sleep);
+    (await limiter.acquire(1)).cancel();
+    let next: Permit | undefined;
+    void limiter.acquire(1).then((p) => (next = p));
+    await settle();
+    expect(next).toBeDefined();
+  });
 });

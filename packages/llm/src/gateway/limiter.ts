@@ -12,6 +12,8 @@ function abortReason(signal: AbortSignal): Error {
 export interface Permit {
   /** Frees the slot; `tokens` replaces the estimate with what the provider reported. */
   release(tokens?: number): void;
+  /** Frees the slot of a call that was not sent after all: it stops counting in the window. */
+  cancel(): void;
 }
 
 interface Waiter {
@@ -116,6 +118,20 @@ export class ProviderLimiter {
           if (released) return;
           released = true;
           if (tokens !== undefined && Number.isFinite(tokens)) entry.tokens = tokens;
+          // The request reached the provider some time between the permit and now (a busy
+          // event loop can delay the send): counting it from now keeps the provider's own
+          // sliding minute under the limit too.
+          entry.at = Math.max(entry.at, this.nowMs());
+          if (!this.sent.includes(entry)) this.sent.push(entry);
+          this.sent.sort((a, b) => a.at - b.at);
+          this.active -= 1;
+          this.pump();
+        },
+        cancel: () => {
+          if (released) return;
+          released = true;
+          const at = this.sent.indexOf(entry);
+          if (at >= 0) this.sent.splice(at, 1);
           this.active -= 1;
           this.pump();
         },

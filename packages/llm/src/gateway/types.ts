@@ -98,6 +98,18 @@ export interface GenerateRequest {
   signal?: AbortSignal;
   /** Ask the models even when an identical request has a cached answer (the new one is cached). */
   fresh?: boolean;
+  /**
+   * The models to walk instead of the task's configured list (a user asking for drafts
+   * from particular models). Each must name a configured provider.
+   */
+  models?: ModelRoute[];
+  /**
+   * Streams the answer: called with each piece of text as the model writes it (a failed
+   * attempt's pieces are followed by the next attempt's from the start; `onRestart` says so).
+   */
+  onText?: (delta: string) => void;
+  /** Called when an attempt that had streamed text failed and another one begins. */
+  onRestart?: () => void;
 }
 
 /** What happened to one model on the way to the answer. */
