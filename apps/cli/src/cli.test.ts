@@ -175,6 +175,55 @@ describe('doctor', () => {
     expect(byName.profile).toMatchObject({ status: 'warn' });
   });
 
+  it('checks each language model provider for its key without printing it', async () => {
+    const home = tempHome();
+    mkdirSync(home, { recursive: true });
+    writeFileSync(
+      join(home, 'applydesk.yaml'),
+      [
+        'llm:',
+        '  providers:',
+        '    - { name: openai, type: openai }',
+        '    - { name: claude, type: anthropic, apiKeyEnv: MY_CLAUDE_KEY }',
+        '    - { name: local, type: openai-compatible, baseUrl: "http://127.0.0.1:11434/v1" }',
+        '  tasks:',
+        '    drafting: [claude:claude-sonnet-4-20250514, local:llama3.1]',
+        '  budget: { daily_usd: 2 }',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['doctor', '--json'], {
+      APPLYDESK_HOME: home,
+      APPLYDESK_PORT: '1',
+      MY_CLAUDE_KEY: 'sk-ant-very-secret',
+      OPENAI_API_KEY: '',
+    });
+    expect(run.code).toBe(EXIT.FAILURE);
+    expect(run.stdout).not.toContain('sk-ant-very-secret');
+    const checks = (
+      JSON.parse(run.stdout) as {
+        checks: { name: string; status: string; detail: string; fix?: string }[];
+      }
+    ).checks;
+    const byName = Object.fromEntries(checks.map((c) => [c.name, c]));
+    expect(byName['llm:openai']).toMatchObject({
+      status: 'fail',
+      fix: 'set OPENAI_API_KEY in the environment or .env',
+    });
+    expect(byName['llm:claude']).toMatchObject({
+      status: 'ok',
+      detail: 'anthropic at https://api.anthropic.com/v1, key from MY_CLAUDE_KEY',
+    });
+    expect(byName['llm:local']).toMatchObject({
+      status: 'ok',
+      detail: 'openai-compatible at http://127.0.0.1:11434/v1, no key',
+    });
+    expect(byName.drafting).toMatchObject({
+      status: 'ok',
+      detail: 'claude:claude-sonnet-4-20250514 → local:llama3.1, $2/day',
+    });
+  });
+
   it('fails with exit 1 and names the problem when the config is invalid', async () => {
     const home = tempHome();
     mkdirSync(home, { recursive: true });

@@ -3,6 +3,7 @@ import { OPENAPI_INFO } from '@applydesk/api-contract';
 import { registerCosts } from './commands/costs.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerDraft } from './commands/draft.js';
 import { registerInit } from './commands/init.js';
 import { registerImport } from './commands/import.js';
 import { registerIngest } from './commands/ingest.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
   registerDoctor(program, io, outcome);
   registerCosts(program, io);
   registerToken(program, io);
+  registerDraft(program, io);
   return program;
 }
 

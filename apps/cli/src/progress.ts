@@ -16,7 +16,8 @@ function label(task: string): string {
 }
 
 function line(event: ProgressEvent): string {
-  if (event.total === null) return `${label(event.task)} ${event.done} fetched…`;
+  if (event.total === null)
+    return `${label(event.task)} ${event.done} ${event.message ?? 'fetched'}…`;
   const ratio = event.total === 0 ? 1 : Math.min(1, event.done / event.total);
   const filled = Math.round(ratio * WIDTH);
   return `${label(event.task)} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${event.done}/${event.total}`;

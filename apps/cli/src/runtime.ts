@@ -5,6 +5,7 @@ import {
   type ConfigOverrides,
   type DatabaseConfig,
 } from '@applydesk/config';
+import type { Command } from 'commander';
 import { openEngine, type OpenEngine } from '@applydesk/engine';
 
 /** Options every command accepts. */
@@ -30,4 +31,17 @@ export async function openRuntime(
 ): Promise<OpenEngine> {
   ensureHome(config);
   return openEngine(config, options);
+}
+
+/** Runs `work` against the engine the command's global options name, closing it after. */
+export async function withEngine<T>(
+  command: Command,
+  work: (engine: OpenEngine) => Promise<T>,
+): Promise<T> {
+  const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
+  try {
+    return await work(engine);
+  } finally {
+    await engine.close();
+  }
 }

@@ -20,6 +20,7 @@ import { registerHomePage } from './pages/home.js';
 import { domainErrorResponse, problemBody, problemResponse } from './problem.js';
 import { registerAccessRoutes } from './routes/access.js';
 import { registerCaptureRoutes } from './routes/captures.js';
+import { registerDraftRoutes } from './routes/drafts.js';
 import { registerEventRoutes, type EventStreamOptions } from './routes/events.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRankingRoutes } from './routes/ranking.js';
@@ -112,6 +113,7 @@ export function createApp({
   registerRankingRoutes(app, ctx);
   registerCaptureRoutes(app, ctx);
   registerAccessRoutes(app, ctx, { logger, metrics });
+  registerDraftRoutes(app, ctx);
   registerEventRoutes(app, ctx, {
     logger,
     metrics,

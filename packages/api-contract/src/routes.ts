@@ -16,14 +16,14 @@ import {
 } from './schemas.js';
 
 /** The `{id}` of a posting in a route's path. */
-const JobIdParams = z.object({
+export const JobIdParams = z.object({
   id: z
     .string()
     .min(1)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'job_01JD3Z6N6X3K4T1Y9B8F2W7Q5M' }),
 });
 
-const problem = (description: string) => ({
+export const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: Problem } },
 });

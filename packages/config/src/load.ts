@@ -82,7 +82,14 @@ export interface AppConfig {
   };
   /** The user's hard rules (applydesk.yaml `filters:`). */
   filters: FilterRules;
-  drafting: { top: number };
+  drafting: {
+    top: number;
+    tone: 'warm' | 'direct';
+    /** The user's instructions per kind of draft. */
+    templates: Partial<
+      Record<'proposal' | 'cover_letter' | 'tailored_resume' | 'answer' | 'follow_up', string>
+    >;
+  };
   log: { level: LogLevel };
   /** Configured sources as written; the engine checks each against its adapter. */
   sources: SourceEntry[];
@@ -284,7 +291,11 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       },
     },
     filters: filterRules(file.filters),
-    drafting: { top: file.drafting.top },
+    drafting: {
+      top: file.drafting.top,
+      tone: file.drafting.tone,
+      templates: stripUndefined(file.drafting.templates),
+    },
     log: { level: logLevel },
     sources: file.sources,
     http: {

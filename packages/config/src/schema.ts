@@ -247,6 +247,17 @@ export const ConfigFile = z.strictObject({
         .max(500)
         .default(10)
         .describe('postings that get drafts after ranking'),
+      tone: z.enum(['warm', 'direct']).default('warm').describe('how drafts sound'),
+      templates: z
+        .strictObject({
+          proposal: z.string().optional(),
+          cover_letter: z.string().optional(),
+          tailored_resume: z.string().optional(),
+          answer: z.string().optional(),
+          follow_up: z.string().optional(),
+        })
+        .prefault({})
+        .describe('your own instructions for each kind of draft, added to every prompt'),
     })
     .prefault({}),
   log: z

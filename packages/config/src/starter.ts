@@ -53,6 +53,12 @@ filters:
 drafting:
   # How many of the best shortlisted postings get drafts after ranking.
   top: 10
+  # warm or direct
+  tone: warm
+  # Your own instructions for each kind of draft, added to every prompt:
+  # templates:
+  #   proposal: "Open with one line on their problem, then three short paragraphs; end with a question."
+  #   cover_letter: "No more than four paragraphs."
 
 log:
   # fatal, error, warn, info, debug, trace or silent

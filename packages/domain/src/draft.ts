@@ -50,6 +50,24 @@ export const GroundingReport = z.object({
 });
 export type GroundingReport = z.infer<typeof GroundingReport>;
 
+/** How a candidate draft measures up, each part from 0 to 1, for picking among models. */
+export const DraftQuality = z.object({
+  /** 1 when every claim about the user is backed by the profile. */
+  grounding: z.number().min(0).max(1),
+  /** Share of the posting's requirements the draft addresses, with a bonus for naming its problem first. */
+  specificity: z.number().min(0).max(1),
+  /** 1 inside the kind's target length. */
+  length: z.number().min(0).max(1),
+  /** 1 at an easy professional reading level (grade 7 to 11). */
+  readability: z.number().min(0).max(1),
+  words: z.number().int().nonnegative(),
+  /** Flesch-Kincaid grade level. */
+  readingGrade: z.number(),
+  /** The weighted sum, 0 to 100. */
+  total: z.number().min(0).max(100),
+});
+export type DraftQuality = z.infer<typeof DraftQuality>;
+
 export const DraftInput = z.object({
   jobId: z.string(),
   profileId: z.string(),
@@ -62,6 +80,11 @@ export const DraftInput = z.object({
   grounding: GroundingReport.nullable().default(null),
   /** Posting requirements the draft cites, to show that it answers this posting. */
   citedRequirements: z.array(z.string()).default([]),
+  /** Drafts written side by side by several models share a group; the user picks one. */
+  candidateGroup: z.string().nullable().default(null),
+  quality: DraftQuality.nullable().default(null),
+  /** What the user should know about how the draft was made (a fallback, a refused answer). */
+  notes: z.array(z.string()).default([]),
 });
 export type DraftInput = z.infer<typeof DraftInput>;
 export type DraftInputDraft = z.input<typeof DraftInput>;

@@ -111,6 +111,15 @@ export const Preferences = z.object({
 });
 export type Preferences = z.infer<typeof Preferences>;
 
+/** Something the user wrote before (a winning proposal), which drafts learn the voice from. */
+export const WritingSample = z.object({
+  text: z.string().min(1),
+  kind: z.enum(['proposal', 'cover_letter', 'tailored_resume', 'answer', 'follow_up']).optional(),
+  /** True for a proposal or letter that got the job or an answer: these lead. */
+  won: z.boolean().optional(),
+});
+export type WritingSample = z.infer<typeof WritingSample>;
+
 /** The user: a JSON Resume plus what they are looking for. */
 export const ProfileInput = z.object({
   name: z.string().min(1).default('default').describe('label of this profile'),
@@ -122,6 +131,8 @@ export const ProfileInput = z.object({
   skills: z.array(ResumeSkill).default([]),
   languages: z.array(ResumeLanguage).default([]),
   preferences: Preferences.prefault({}),
+  /** Past proposals and letters that teach drafts the user's voice (never their facts). */
+  writingSamples: z.array(WritingSample).default([]),
   /** Text the importer could not place in a section, kept rather than dropped. */
   unplaced: z.array(z.string()).default([]),
 });

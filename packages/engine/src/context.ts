@@ -1,4 +1,5 @@
-import type { FilterRules, RankingSettings, ScoreWeights } from '@applydesk/domain';
+import type { DraftKind, FilterRules, RankingSettings, ScoreWeights } from '@applydesk/domain';
+import type { Gateway, Tone } from '@applydesk/llm';
 import type { Store } from '@applydesk/store';
 import type { SecretVault } from './secrets/vault.js';
 import type { SourceSettings } from './sources/resolve-sources.js';
@@ -31,7 +32,11 @@ export interface EngineContext {
     /** The user's hard rules; none when absent. */
     filters?: FilterRules;
     draftTop: number;
+    /** How drafts sound and the user's instructions per kind; warm and none when absent. */
+    drafting?: { tone: Tone; templates: Partial<Record<DraftKind, string>> };
   };
+  /** The language models; absent when none is configured (drafts are written offline). */
+  llm?: Gateway;
   /** Configured sources and how to reach them; absent where a caller needs none. */
   sources?: SourceSettings & { http: HttpSettings };
   now: () => Date;

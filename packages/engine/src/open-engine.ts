@@ -1,6 +1,7 @@
 import type { AppConfig, DatabaseConfig } from '@applydesk/config';
 import { openStore } from '@applydesk/store';
 import type { EngineContext } from './context.js';
+import { openGateway } from './llm/open-gateway.js';
 import { SecretVault } from './secrets/vault.js';
 
 export interface OpenEngine extends EngineContext {
@@ -16,14 +17,21 @@ export async function openEngine(
   const store = await openStore(
     database.kind === 'postgres' ? { databaseUrl: database.url } : { sqlitePath: database.path },
   );
+  const llm = openGateway(config.llm, {
+    store,
+    secret: config.secret,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   return {
     store,
+    ...(llm === undefined ? {} : { llm }),
     settings: {
       minMatchScore: config.ranking.minMatchScore,
       weights: config.ranking.weights,
       ranking: { recency: config.ranking.recency },
       filters: config.filters,
       draftTop: config.drafting.top,
+      drafting: { tone: config.drafting.tone, templates: config.drafting.templates },
     },
     sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: options.now ?? (() => new Date()),

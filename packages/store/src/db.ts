@@ -112,6 +112,9 @@ export interface ApplicationsTable {
   job_id: string;
   profile_id: string;
   stage: string;
+  candidate_group: string | null;
+  quality: NullableJson;
+  notes: Json;
   stage_changed_at: Time;
   notes: string;
   created_at: Time;

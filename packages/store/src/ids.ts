@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RANDOM_BYTES = 10; // 80 bits, 16 base32 characters
 
-export type IdPrefix = 'job' | 'prf' | 'drf' | 'app' | 'evt' | 'run';
+export type IdPrefix = 'job' | 'prf' | 'drf' | 'grp' | 'app' | 'evt' | 'run';
 
 let lastTime = -1;
 let lastRandom = new Uint8Array(RANDOM_BYTES);
@@ -61,4 +61,9 @@ export function newId(prefix: IdPrefix): string {
     lastRandom = new Uint8Array(randomBytes(RANDOM_BYTES));
   }
   return `${prefix}_${encodeTime(lastTime)}${encodeRandom(lastRandom)}`;
+}
+
+/** An id for drafts written side by side, to be compared and picked from. */
+export function newCandidateGroup(): string {
+  return newId('grp');
 }

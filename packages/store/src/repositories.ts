@@ -341,6 +341,8 @@ export interface SourceRunInput {
   /** The first few postings that could not be stored, with why (all of them would be unbounded). */
   invalidSamples: { externalId: string | null; reason: string }[];
   error: string | null;
+  /** Replaces the grounding report alone (the user confirmed claims). */
+  setGrounding(id: string, grounding: GroundingReport, actor: Actor): Promise<Draft>;
   /** The HTTP failure kind (rate_limited, blocked, auth…) when the run failed on one. */
   errorKind: string | null;
   /** When the source asked to be left alone until (Retry-After, a block). */
@@ -555,3 +557,14 @@ export interface LlmCacheRepository {
   /** Inserts or replaces by key. */
   put(entry: LlmCacheEntry): Promise<void>;
 }
+  /**
+   * Ties the calls a draft cost (for its job, and model when given, since the drafting
+   * began, not yet tied to a draft) to the draft once it is stored. Returns how many.
+   */
+  assignDraft(options: {
+    jobId: string;
+    provider?: string;
+    model?: string;
+    since: string;
+    draftId: string;
+  }): Promise<number>;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { redactUrl, type AppConfig } from '@applydesk/config';
+import { DEFAULT_BASE_URLS, needsApiKey } from '@applydesk/engine';
 import { isDomainError } from '@applydesk/domain';
 import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIO } from '../io.js';
@@ -59,6 +60,54 @@ async function portCheck(config: AppConfig): Promise<Check> {
   }
 }
 
+/** Each provider's key and address, and whether drafting has a model to go to; keys never printed. */
+export function llmChecks(config: AppConfig): Check[] {
+  const { providers, tasks, budget } = config.llm;
+  if (providers.length === 0) {
+    return [
+      {
+        name: 'llm',
+        status: 'ok',
+        detail: 'no LLM provider configured: drafts are written by the offline writer',
+      },
+    ];
+  }
+  const checks: Check[] = providers.map((p) => {
+    const name = `llm:${p.name}`;
+    const where = p.baseUrl ?? DEFAULT_BASE_URLS[p.type] ?? '(no address)';
+    if (
+      needsApiKey(p.type) &&
+      (p.apiKeyEnv === undefined || config.secret(p.apiKeyEnv) === undefined)
+    ) {
+      return {
+        name,
+        status: 'fail',
+        detail: `${p.type} at ${where} has no API key`,
+        fix: `set ${p.apiKeyEnv ?? 'its apiKeyEnv variable'} in the environment or .env`,
+      };
+    }
+    const key = p.apiKeyEnv === undefined ? 'no key' : `key from ${p.apiKeyEnv}`;
+    return { name, status: 'ok', detail: `${p.type} at ${where}, ${key}` };
+  });
+  const drafting = tasks.drafting.map((r) => `${r.provider}:${r.model}`);
+  checks.push(
+    drafting.length === 0
+      ? {
+          name: 'drafting',
+          status: 'warn',
+          detail:
+            'providers are configured but llm.tasks.drafting lists no model: drafts are written offline',
+          fix: 'add models to llm.tasks.drafting, e.g. [openai:gpt-4.1-mini]',
+        }
+      : {
+          name: 'drafting',
+          status: 'ok',
+          detail: `${drafting.join(' → ')}${budget.dailyUsd === null ? '' : `, $${budget.dailyUsd}/day`}${budget.monthlyUsd === null ? '' : `, $${budget.monthlyUsd}/month`}`,
+        },
+  );
+  return checks;
+}
+
 async function runChecks(global: GlobalOptions): Promise<Check[]> {
   const checks: Check[] = [nodeCheck()];
   let config: AppConfig;
@@ -107,11 +156,7 @@ async function runChecks(global: GlobalOptions): Promise<Check[]> {
   } catch (error) {
     checks.push(failed('database', error));
   }
-  checks.push({
-    name: 'llm',
-    status: 'ok',
-    detail: 'no LLM provider configured: drafts are written by the offline writer',
-  });
+  checks.push(...llmChecks(config));
   checks.push(await portCheck(config));
   return checks;
 }

@@ -8,6 +8,7 @@ import { sourceStateSchema } from './0003_source_state.js';
 import { rankingSchema } from './0004_ranking.js';
 import { llmSchema } from './0005_llm.js';
 import { apiTokensSchema } from './0007_api_tokens.js';
+import { draftReviewSchema } from './0008_draft_review.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
@@ -19,6 +20,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0004_ranking', statements: rankingSchema },
   { name: '0005_llm', statements: llmSchema },
   { name: '0007_api_tokens', statements: apiTokensSchema },
+  { name: '0008_draft_review', statements: draftReviewSchema },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);

@@ -1,4 +1,11 @@
-import type { Draft, DraftInput, DraftKind, DraftStatus, GroundingReport } from '@applydesk/domain';
+import type {
+  Draft,
+  DraftInput,
+  DraftKind,
+  DraftQuality,
+  DraftStatus,
+  GroundingReport,
+} from '@applydesk/domain';
 import type { Insertable, Selectable } from 'kysely';
 import { nowIso, toCount, type Codec } from '../codec.js';
 import { withTx, type StoreContext } from '../context.js';
@@ -24,6 +31,9 @@ function toRow(codec: Codec, draft: Draft): Insertable<DraftsTable> {
     prompt: draft.prompt,
     grounding: codec.jsonOrNull(draft.grounding),
     cited_requirements: codec.json(draft.citedRequirements),
+    candidate_group: draft.candidateGroup,
+    quality: codec.jsonOrNull(draft.quality),
+    notes: codec.json(draft.notes),
     status: draft.status,
     created_at: draft.createdAt,
     updated_at: draft.updatedAt,
@@ -43,6 +53,9 @@ function fromRow(codec: Codec, row: Selectable<DraftsTable>): Draft {
     prompt: row.prompt,
     grounding: codec.readJson(row.grounding) as GroundingReport | null,
     citedRequirements: codec.readJson(row.cited_requirements) as string[],
+    candidateGroup: row.candidate_group,
+    quality: codec.readJson(row.quality) as DraftQuality | null,
+    notes: codec.readJson(row.notes) as string[],
     status: row.status as DraftStatus,
     createdAt: codec.readTime(row.created_at),
     updatedAt: codec.readTime(row.updated_at),
@@ -163,6 +176,30 @@ export class SqlDraftRepository implements DraftRepository {
         },
       ]);
       return { ...before, text, grounding, updatedAt };
+    });
+  }
+
+  async setGrounding(id: string, grounding: GroundingReport, actor: Actor): Promise<Draft> {
+    return withTx(this.ctx, async (tx) => {
+      const before = await new SqlDraftRepository(tx).get(id);
+      if (before === null) throw notFound('draft', id);
+      const updatedAt = nowIso();
+      await tx.db
+        .updateTable('drafts')
+        .set({ grounding: tx.codec.json(grounding), updated_at: updatedAt })
+        .where('id', '=', id)
+        .execute();
+      const confirmed = grounding.claims.filter((c) => c.confirmedByUser).length;
+      await appendEvents(tx, [
+        {
+          actor,
+          entityType: 'draft',
+          entityId: id,
+          action: 'draft.claims_confirmed',
+          data: { confirmed, unsupported: grounding.unsupportedCount },
+        },
+      ]);
+      return { ...before, grounding, updatedAt };
     });
   }
 

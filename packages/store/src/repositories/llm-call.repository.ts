@@ -72,6 +72,25 @@ export class SqlLlmCallRepository implements LlmCallRepository {
     };
   }
 
+  async assignDraft(options: {
+    jobId: string;
+    provider?: string;
+    model?: string;
+    since: string;
+    draftId: string;
+  }): Promise<number> {
+    let query = this.ctx.db
+      .updateTable('llm_calls')
+      .set({ draft_id: options.draftId })
+      .where('job_id', '=', options.jobId)
+      .where('at', '>=', this.ctx.codec.time(options.since))
+      .where('draft_id', 'is', null);
+    if (options.provider !== undefined) query = query.where('provider', '=', options.provider);
+    if (options.model !== undefined) query = query.where('model', '=', options.model);
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async spend(range: { since: string; until?: string }): Promise<number> {
     const { codec } = this.ctx;
     let query = this.ctx.db

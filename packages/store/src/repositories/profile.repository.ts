@@ -18,6 +18,8 @@ function fromRow(codec: Codec, row: Selectable<ProfilesTable>): Profile {
   const data = codec.readJson(row.data) as Omit<ProfileInput, 'name'>;
   return {
     ...data,
+    // Profiles stored before writing samples existed.
+    writingSamples: data.writingSamples ?? [],
     name: row.name,
     id: row.id,
     createdAt: codec.readTime(row.created_at),

@@ -67,6 +67,7 @@ export function profileInput(name: string, overrides: Partial<ProfileInput> = {}
         client: { paymentVerified: false, minSpent: null, minRating: null, maxProposals: null },
       },
     },
+    writingSamples: [],
     unplaced: [],
     ...overrides,
   };
@@ -101,5 +102,8 @@ export function draftInput(jobId: string, profileId: string): DraftInput {
     prompt: null,
     grounding: null,
     citedRequirements: ['TypeScript'],
+    candidateGroup: null,
+    quality: null,
+    notes: [],
   };
 }
