@@ -21,6 +21,7 @@ import { domainErrorResponse, problemBody, problemResponse } from './problem.js'
 import { registerAccessRoutes } from './routes/access.js';
 import { registerCaptureRoutes } from './routes/captures.js';
 import { registerDraftRoutes } from './routes/drafts.js';
+import { registerApplicationRoutes } from './routes/applications.js';
 import { registerEventRoutes, type EventStreamOptions } from './routes/events.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRankingRoutes } from './routes/ranking.js';
@@ -114,6 +115,7 @@ export function createApp({
   registerCaptureRoutes(app, ctx);
   registerAccessRoutes(app, ctx, { logger, metrics });
   registerDraftRoutes(app, ctx);
+  registerApplicationRoutes(app, ctx);
   registerEventRoutes(app, ctx, {
     logger,
     metrics,

@@ -2,3 +2,4 @@ export * from './schemas.js';
 export * from './routes.js';
 export * from './drafts.js';
 export * from './access.js';
+export * from './applications.js';

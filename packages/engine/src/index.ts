@@ -27,4 +27,5 @@ export * from './use-cases/api-access.js';
 export * from './use-cases/review-draft.js';
 export * from './use-cases/export-draft.js';
 export { openGateway, parseModelRef } from './llm/open-gateway.js';
+export * from './use-cases/applications.js';
 export { DEFAULT_BASE_URLS, needsApiKey } from '@applydesk/llm';
