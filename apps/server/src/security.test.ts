@@ -82,8 +82,18 @@ describe('auth on a non-loopback bind', () => {
     expect(body.detail).toContain('none was sent');
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="applydesk"');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    for (const path of ['/', '/api/docs', '/api/openapi.json', '/metrics', '/api/events/stream'])
+    for (const path of ['/api/docs', '/api/openapi.json', '/metrics', '/api/events/stream'])
       expect((await app.request(path)).status, path).toBe(401);
+  });
+
+  it('serves the dashboard page without a token (it holds no data) but none of its data', async () => {
+    const page = await app.request('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect((await app.request('/pipeline')).status).not.toBe(401);
+    expect((await app.request('/api/jobs?limit=1')).status).toBe(401);
+    const write = await app.request('/', { method: 'POST' });
+    expect(write.status).toBe(401);
   });
 
   it('tells a malformed header from an unknown token', async () => {

@@ -11,6 +11,21 @@ const PUBLIC: readonly { method: string; path: string }[] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
+/**
+ * The dashboard's page and its scripts hold no data (everything comes from /api, which
+ * needs the token), and a browser cannot send a token with a page load: they stay open so
+ * a remote user can reach the page that asks for the token.
+ */
+function isDashboardShell(method: string, path: string): boolean {
+  return (
+    READ_METHODS.has(method) &&
+    !path.startsWith('/api/') &&
+    path !== '/api' &&
+    path !== '/metrics' &&
+    path !== '/healthz'
+  );
+}
+
 /** The token a request was authenticated with, for the limits that follow. */
 const tokens = new WeakMap<Request, ApiToken>();
 
@@ -44,6 +59,7 @@ export function authMiddleware(options: {
     if (!options.required) return next();
     const method = c.req.method;
     if (PUBLIC.some((p) => p.method === method && p.path === c.req.path)) return next();
+    if (isDashboardShell(method, c.req.path)) return next();
 
     const header = c.req.header('authorization');
     if (header === undefined || header.trim() === '')
