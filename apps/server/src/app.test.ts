@@ -275,6 +275,75 @@ describe('POST /api/captures', () => {
     expect(listed.items.some((i) => i.sourceType === 'upwork')).toBe(true);
   });
 
+  it('stores an employer job page (fields, or its JobPosting) and answers each posting id', async () => {
+    const page = {
+      kind: 'job-page',
+      pageUrl: 'https://boards.greenhouse.io/acme/jobs/4242?gh_src=x',
+      capturedAt: NOW.toISOString(),
+      site: 'greenhouse',
+      jobs: [
+        {
+          externalId: '4242',
+          url: 'https://boards.greenhouse.io/acme/jobs/4242',
+          title: 'Senior TypeScript Engineer',
+          company: 'Acme',
+          location: 'Remote (US)',
+          descriptionHtml:
+            '<p>Build our API in TypeScript and PostgreSQL.</p><script>alert(1)</script>',
+          salaryText: '$150,000 - $180,000 a year',
+        },
+        {
+          url: 'https://boards.greenhouse.io/acme/jobs/4243',
+          title: 'ignored',
+          company: 'Acme',
+          jsonLd: {
+            '@type': 'JobPosting',
+            title: 'Data Analyst',
+            description: '&lt;p&gt;SQL and dashboards.&lt;/p&gt;',
+            datePosted: '2026-11-18',
+            employmentType: 'FULL_TIME',
+            jobLocationType: 'TELECOMMUTE',
+            baseSalary: {
+              '@type': 'MonetaryAmount',
+              currency: 'USD',
+              value: { minValue: 90000, maxValue: 110000, unitText: 'YEAR' },
+            },
+          },
+        },
+        { url: 'javascript:alert(1)', title: 'x', company: 'y' },
+      ],
+    };
+    const res = await post(JSON.stringify(page));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      created: number;
+      rejected: { index: number; reason: string }[];
+      jobs: { externalId: string; id: string }[];
+    };
+    expect(body.created).toBe(2);
+    expect(body.rejected.map((r) => r.index)).toEqual([2]);
+    expect(body.jobs).toHaveLength(2);
+    const first = await getJson<{
+      job: {
+        sourceType: string;
+        remote: string;
+        descriptionHtml: string;
+        salary: { min: number } | null;
+      };
+    }>(`/api/jobs/${body.jobs[0]?.id ?? ''}`);
+    expect(first.job).toMatchObject({ sourceType: 'greenhouse', remote: 'remote' });
+    expect(first.job.salary?.min).toBe(150000);
+    expect(first.job.descriptionHtml).not.toContain('<script');
+    const second = await getJson<{
+      job: { title: string; remote: string; employmentType: string };
+    }>(`/api/jobs/${body.jobs[1]?.id ?? ''}`);
+    expect(second.job).toMatchObject({
+      title: 'Data Analyst',
+      remote: 'remote',
+      employmentType: 'full_time',
+    });
+  });
+
   it('refuses a capture of an unknown kind with problem+json', async () => {
     const res = await post(
       JSON.stringify({

@@ -120,7 +120,9 @@ export type JobListQuery = z.infer<typeof JobListQuery>;
 /** What the browser extension read off a job page; checked field by field by the server. */
 export const CaptureBody = z
   .looseObject({
-    kind: z.string().openapi({ example: 'upwork-search' }),
+    kind: z
+      .string()
+      .openapi({ example: 'upwork-search', description: 'upwork-search, upwork-job or job-page' }),
     pageUrl: z.string(),
     capturedAt: z.string(),
   })
@@ -136,6 +138,9 @@ export const CaptureResult = z
       z.object({ index: z.number().int(), externalId: z.string(), reason: z.string() }),
     ),
     rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+    jobs: z
+      .array(z.object({ externalId: z.string(), id: z.string() }))
+      .openapi({ description: 'the stored posting of each job read, to look up its score' }),
   })
   .openapi('CaptureResult');
 

@@ -15,3 +15,9 @@ export {
   type UpworkSecrets,
 } from './upwork/index.js';
 export { parseImportFile, type ImportResult, type ImportRowError } from './file-import/index.js';
+export {
+  normalizePageCapture,
+  PAGE_CAPTURE_SITES,
+  type PageCaptureSite,
+  type PageJob,
+} from './captures/page-capture.js';
