@@ -31,6 +31,8 @@ export interface LlmProviderSettings {
   name: string;
   type: LlmProviderType;
   baseUrl: string | undefined;
+  /** OpenAI only: Chat Completions (default) or the Responses API. */
+  api: 'chat' | 'responses' | undefined;
   /** The variable holding the key: as configured, else the provider's usual one (none for openai-compatible). */
   apiKeyEnv: string | undefined;
   limits: { rpm?: number; tpm?: number; concurrency?: number };
@@ -349,6 +351,7 @@ function llmSettings(l: ConfigFile['llm']): LlmSettings {
       name: p.name,
       type: p.type,
       baseUrl: p.baseUrl,
+      api: p.api,
       apiKeyEnv: p.apiKeyEnv ?? DEFAULT_API_KEY_ENV[p.type],
       limits: stripUndefined(p.limits ?? {}),
     })),

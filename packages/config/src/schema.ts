@@ -91,6 +91,10 @@ const LlmProvider = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'expected a name of letters, digits, "-" and "_"'),
   type: z.enum(LLM_PROVIDER_TYPES),
   baseUrl: z.url().optional().describe('the API root, for a proxy, a mirror or a local server'),
+  api: z
+    .enum(['chat', 'responses'])
+    .optional()
+    .describe('OpenAI only: Chat Completions (default) or the Responses API'),
   apiKeyEnv: z
     .string()
     .regex(/^[A-Z_][A-Z0-9_]*$/i, 'expected the name of an environment variable')
@@ -153,6 +157,12 @@ const Llm = z
           path: ['providers', i, 'baseUrl'],
           message:
             'an openai-compatible provider needs its baseUrl, e.g. http://127.0.0.1:11434/v1',
+        });
+      if (p.api !== undefined && p.type !== 'openai')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['providers', i, 'api'],
+          message: 'only an openai provider has a choice of API (chat or responses)',
         });
     });
     const known = names.length === 0 ? 'none is configured' : `configured: ${names.join(', ')}`;

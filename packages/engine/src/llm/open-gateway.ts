@@ -24,6 +24,7 @@ export function openGateway(
       name: p.name,
       type: p.type,
       baseUrl: p.baseUrl,
+      api: p.api,
       apiKeyEnv: p.apiKeyEnv,
       apiKey: p.apiKeyEnv === undefined ? undefined : deps.secret(p.apiKeyEnv),
       limits: p.limits,

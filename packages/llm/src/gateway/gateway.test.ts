@@ -126,6 +126,30 @@ describe('gateway: the providers on the wire', () => {
     ]);
   });
 
+  it('OpenAI Responses API (api: responses): instructions and input, output text and usage', async () => {
+    server.route(`${p}/openai/v1/responses`, { body: f('openai-response.json') });
+    const { gateway, ledger } = setup({
+      providers: providers().map((x) => (x.name === 'openai' ? { ...x, api: 'responses' } : x)),
+    });
+    const result = await gateway.generate({
+      task: 'drafting',
+      system: 'You write cover letters.',
+      prompt: 'Write to Acme.',
+      maxOutputTokens: 400,
+    });
+    expect(result.text).toBe(
+      'I built the billing service you describe at Ledgerly, in TypeScript on PostgreSQL.',
+    );
+    expect(result.usage).toEqual({ inputTokens: 1200, outputTokens: 300 });
+    const body = bodyOf(`${p}/openai/`);
+    expect(body.model).toBe('gpt-4.1-mini');
+    expect(body.max_output_tokens).toBe(400);
+    expect(JSON.stringify(body.input)).toContain('Write to Acme.');
+    expect(JSON.stringify(body)).toContain('You write cover letters.');
+    expect(seen(`${p}/openai/v1/chat`)).toHaveLength(0);
+    expect(rowsOf(ledger.rows)).toEqual([['openai', 'ok', null]]);
+  });
+
   it('Anthropic messages: key header, system field, usage', async () => {
     server.route(`${p}/anthropic/v1/messages`, { body: f('anthropic-message.json') });
     const { gateway, ledger } = setup({

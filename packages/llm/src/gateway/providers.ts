@@ -45,8 +45,11 @@ export function createProviderClient(
   switch (provider.type) {
     case 'openai': {
       const client = createOpenAI({ ...common, baseURL, name: provider.name });
-      // Chat Completions: the API every OpenAI-compatible proxy also speaks.
-      return { language: (m) => client.chat(m), embedding: (m) => client.embedding(m) };
+      // Chat Completions by default: the API every OpenAI-compatible proxy also speaks.
+      return {
+        language: (m) => (provider.api === 'responses' ? client.responses(m) : client.chat(m)),
+        embedding: (m) => client.embedding(m),
+      };
     }
     case 'anthropic': {
       const client = createAnthropic({ ...common, baseURL });

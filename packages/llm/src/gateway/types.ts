@@ -17,6 +17,8 @@ export interface GatewayProvider {
   type: LlmProviderType;
   /** The API root; each type has its public default (openai-compatible has none). */
   baseUrl?: string | undefined;
+  /** OpenAI only: Chat Completions (the default, which proxies also speak) or Responses. */
+  api?: 'chat' | 'responses' | undefined;
   apiKey?: string | undefined;
   /** Where the key should come from, for the message when it is missing. */
   apiKeyEnv?: string | undefined;
