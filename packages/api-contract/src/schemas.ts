@@ -174,7 +174,11 @@ export const RankResponse = z
   .object({
     ranked: z.object({
       profileId: z.string(),
-      scored: z.number().int(),
+      scored: z.number().int().openapi({ description: 'open postings ranked this run' }),
+      computed: z
+        .number()
+        .int()
+        .openapi({ description: 'scores computed this run (the rest were still current)' }),
       written: z.number().int(),
       extracted: z.number().int(),
       shortlisted: z.number().int(),

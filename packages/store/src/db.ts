@@ -90,6 +90,16 @@ export interface JobFeaturesTable {
   rejected_reason: string | null;
 }
 
+export interface RankingCorpusTable {
+  profile_id: string;
+  base_key: string;
+  scoring_key: string;
+  docs: number;
+  rescored: ColumnType<number, number | undefined, number>;
+  counts: Json;
+  computed_at: Time;
+}
+
 export interface DraftsTable {
   id: string;
   job_id: string;
@@ -102,6 +112,9 @@ export interface DraftsTable {
   prompt: string | null;
   grounding: NullableJson;
   cited_requirements: Json;
+  candidate_group: string | null;
+  quality: NullableJson;
+  notes: Json;
   status: string;
   created_at: Time;
   updated_at: Time;
@@ -112,9 +125,6 @@ export interface ApplicationsTable {
   job_id: string;
   profile_id: string;
   stage: string;
-  candidate_group: string | null;
-  quality: NullableJson;
-  notes: Json;
   stage_changed_at: Time;
   notes: string;
   created_at: Time;
@@ -198,19 +208,6 @@ export interface LlmCacheTable {
   created_at: Time;
 }
 
-export interface MigrationsTable {
-  name: string;
-  timestamp: string;
-}
-
-export interface Database {
-  jobs: JobsTable;
-  profiles: ProfilesTable;
-  matches: MatchesTable;
-  job_features: JobFeaturesTable;
-  drafts: DraftsTable;
-  applications: ApplicationsTable;
-  events: EventsTable;
 export interface ApiTokensTable {
   id: string;
   name: string;
@@ -233,15 +230,29 @@ export interface PairingCodesTable {
   used_at: NullableTime;
 }
 
+export interface MigrationsTable {
+  name: string;
+  timestamp: string;
+}
+
+export interface Database {
+  jobs: JobsTable;
+  profiles: ProfilesTable;
+  matches: MatchesTable;
+  job_features: JobFeaturesTable;
+  ranking_corpus: RankingCorpusTable;
+  drafts: DraftsTable;
+  applications: ApplicationsTable;
+  events: EventsTable;
   source_runs: SourceRunsTable;
   http_cache: HttpCacheTable;
   secrets: SecretsTable;
   llm_calls: LlmCallsTable;
   llm_cache: LlmCacheTable;
+  api_tokens: ApiTokensTable;
+  pairing_codes: PairingCodesTable;
   kysely_migration: MigrationsTable;
 }
 
 /** The root instance or a transaction: repositories run on either. */
 export type Db = Kysely<Database> | Transaction<Database>;
-  api_tokens: ApiTokensTable;
-  pairing_codes: PairingCodesTable;

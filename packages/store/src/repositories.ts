@@ -238,11 +238,54 @@ export interface MatchRepository {
   ): Promise<Match[]>;
   /** jobId -> what its score was computed from, for every match of the profile. */
   bases(profileId: string): Promise<Map<string, MatchBasis>>;
+  /**
+   * Replaces only the filter verdict of stored matches (the score, parts and reasons stay),
+   * in multi-row statements; jobs without a match of the profile are left alone.
+   */
+  setRejections(
+    profileId: string,
+    updates: { jobId: string; rejection: Rejection | null }[],
+  ): Promise<void>;
+  /** The corpus counts the profile's stored scores were computed against, or null. */
+  corpus(profileId: string): Promise<RankingCorpus | null>;
+  /** Inserts or replaces the profile's corpus counts. */
+  saveCorpus(corpus: RankingCorpus): Promise<void>;
   /** Lets a held-back posting through (or holds it back again); null when it has no match. */
   setOverride(jobId: string, profileId: string, overridden: boolean): Promise<Match | null>;
   /** How many postings each filter rule holds back for the profile (overrides left out). */
   rejectionCounts(profileId: string): Promise<Record<string, number>>;
   deleteForProfile(profileId: string): Promise<number>;
+}
+
+/** BM25 corpus counts a profile's stored scores were computed against (ranking_corpus). */
+export interface RankingCorpus {
+  profileId: string;
+  /** The profile, settings, scorer version and day the counts were taken for. */
+  baseKey: string;
+  /** The scoring key of matches scored against these counts. */
+  scoringKey: string;
+  /** Postings counted. */
+  docs: number;
+  /** Postings scored against the counts since they were taken (new or changed ones). */
+  rescored: number;
+  counts: unknown;
+  computedAt: string;
+}
+
+/**
+ * One open posting as ranking reads it without its features: enough to judge its timing
+ * rules and to keep its stored score when that is still current.
+ */
+export interface RankBasis {
+  jobId: string;
+  /** Content hash of the posting (its features are current for it). */
+  contentHash: string;
+  companyKey: string;
+  postedAt: string | null;
+  /** The content filters' verdict, stored with the features. */
+  rejection: Rejection | null;
+  /** The profile's stored match, or null when it has none. */
+  match: (MatchBasis & { score: number }) | null;
 }
 
 /** What ranking keeps of one posting: its features and the content filters' verdict. */
@@ -275,6 +318,13 @@ export interface JobFeaturesRepository {
   upsertMany(entries: JobFeaturesEntry[]): Promise<void>;
   /** Features of every open canonical job, in pages by job id (keyset: one page in memory). */
   stream(options?: { pageSize?: number }): AsyncIterable<JobFeaturesEntry[]>;
+  /**
+   * Every open canonical job with current features, with the profile's stored match basis,
+   * in pages by job id; features themselves are not read (cheap for 100k postings).
+   */
+  rankBases(profileId: string, options?: { pageSize?: number }): AsyncIterable<RankBasis[]>;
+  /** Current features of these jobs (open or not); ids without them are left out. */
+  getMany(jobIds: readonly string[]): Promise<JobFeaturesEntry[]>;
 }
 
 export interface DraftRepository {
@@ -291,6 +341,8 @@ export interface DraftRepository {
     grounding: GroundingReport | null,
     actor: Actor,
   ): Promise<Draft>;
+  /** Replaces the grounding report alone (the user confirmed claims). */
+  setGrounding(id: string, grounding: GroundingReport, actor: Actor): Promise<Draft>;
   setStatus(id: string, status: DraftStatus, actor: Actor): Promise<Draft>;
 }
 
@@ -341,8 +393,6 @@ export interface SourceRunInput {
   /** The first few postings that could not be stored, with why (all of them would be unbounded). */
   invalidSamples: { externalId: string | null; reason: string }[];
   error: string | null;
-  /** Replaces the grounding report alone (the user confirmed claims). */
-  setGrounding(id: string, grounding: GroundingReport, actor: Actor): Promise<Draft>;
   /** The HTTP failure kind (rate_limited, blocked, auth…) when the run failed on one. */
   errorKind: string | null;
   /** When the source asked to be left alone until (Retry-After, a block). */
@@ -387,58 +437,6 @@ export interface SecretRepository {
   names(): Promise<string[]>;
 }
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export interface Store {
-  readonly dialect: Dialect;
-  /** Where the data lives, safe to show (no password). */
-  readonly location: string;
-  readonly jobs: JobRepository;
-  readonly profiles: ProfileRepository;
-  readonly matches: MatchRepository;
-  readonly jobFeatures: JobFeaturesRepository;
-  readonly drafts: DraftRepository;
-  readonly applications: ApplicationRepository;
-  readonly events: EventRepository;
-  readonly sourceRuns: SourceRunRepository;
-  readonly httpCache: HttpCacheRepository;
-  readonly secrets: SecretRepository;
-  readonly llmCalls: LlmCallRepository;
-  readonly llmCache: LlmCacheRepository;
-  /** Runs `work` in one transaction; the store it is handed writes inside it. */
-  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
-  /** The newest migration applied, and whether the database answers. */
-  health(): Promise<{ ok: boolean; dialect: Dialect; schemaVersion: string }>;
-  close(): Promise<void>;
-}
-
-/** How one attempt at a model ended: answered, failed, passed over (breaker, budget) or cached. */
-export type LlmCallOutcome = 'ok' | 'error' | 'cached' | 'skipped';
-
-/** One attempt at a model, as the LLM gateway's ledger records it. */
-export interface LlmCallInput {
-  at: string;
-  task: string;
-  /** The provider's configured name. */
-  provider: string;
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  costUsd: number;
-  /** False when the model had no price (its cost is counted as 0). */
-  priceKnown: boolean;
-  latencyMs: number;
-  outcome: LlmCallOutcome;
-  /** rate_limited, server, timeout, network, auth, bad_request, bad_response, breaker_open, budget… */
-  errorKind: string | null;
-  errorMessage: string | null;
-  jobId: string | null;
-  draftId: string | null;
-}
-
-export type LlmCall = LlmCallInput & { id: string };
-
-export type LlmCostGroupBy = 'day' | 'model' | 'job';
 export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 /** read: GET and HEAD only; write: every method. */
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
@@ -508,6 +506,60 @@ export interface StatsRepository {
   snapshot(): Promise<StoreStats>;
 }
 
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** Where the data lives, safe to show (no password). */
+  readonly location: string;
+  readonly jobs: JobRepository;
+  readonly profiles: ProfileRepository;
+  readonly matches: MatchRepository;
+  readonly jobFeatures: JobFeaturesRepository;
+  readonly drafts: DraftRepository;
+  readonly applications: ApplicationRepository;
+  readonly events: EventRepository;
+  readonly sourceRuns: SourceRunRepository;
+  readonly httpCache: HttpCacheRepository;
+  readonly secrets: SecretRepository;
+  readonly llmCalls: LlmCallRepository;
+  readonly llmCache: LlmCacheRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly stats: StatsRepository;
+  /** Runs `work` in one transaction; the store it is handed writes inside it. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** The newest migration applied, and whether the database answers. */
+  health(): Promise<{ ok: boolean; dialect: Dialect; schemaVersion: string }>;
+  close(): Promise<void>;
+}
+
+/** How one attempt at a model ended: answered, failed, passed over (breaker, budget) or cached. */
+export type LlmCallOutcome = 'ok' | 'error' | 'cached' | 'skipped';
+
+/** One attempt at a model, as the LLM gateway's ledger records it. */
+export interface LlmCallInput {
+  at: string;
+  task: string;
+  /** The provider's configured name. */
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  /** False when the model had no price (its cost is counted as 0). */
+  priceKnown: boolean;
+  latencyMs: number;
+  outcome: LlmCallOutcome;
+  /** rate_limited, server, timeout, network, auth, bad_request, bad_response, breaker_open, budget… */
+  errorKind: string | null;
+  errorMessage: string | null;
+  jobId: string | null;
+  draftId: string | null;
+}
+
+export type LlmCall = LlmCallInput & { id: string };
+
+export type LlmCostGroupBy = 'day' | 'model' | 'job';
 
 /** Spend and calls of one group of the ledger. */
 export interface LlmCostRow {
@@ -526,10 +578,19 @@ export interface LlmCostRow {
 }
 
 /** The LLM cost ledger: append-only history that budgets and `applydesk costs` read. */
-  readonly apiTokens: ApiTokenRepository;
-  readonly stats: StatsRepository;
 export interface LlmCallRepository {
   record(call: LlmCallInput): Promise<LlmCall>;
+  /**
+   * Ties the calls a draft cost (for its job, and model when given, since the drafting
+   * began, not yet tied to a draft) to the draft once it is stored. Returns how many.
+   */
+  assignDraft(options: {
+    jobId: string;
+    provider?: string;
+    model?: string;
+    since: string;
+    draftId: string;
+  }): Promise<number>;
   /** USD spent in [since, until). */
   spend(range: { since: string; until?: string }): Promise<number>;
   /** Spend grouped by day (oldest first), or by model or job (costliest first). */
@@ -557,14 +618,3 @@ export interface LlmCacheRepository {
   /** Inserts or replaces by key. */
   put(entry: LlmCacheEntry): Promise<void>;
 }
-  /**
-   * Ties the calls a draft cost (for its job, and model when given, since the drafting
-   * began, not yet tied to a draft) to the draft once it is stored. Returns how many.
-   */
-  assignDraft(options: {
-    jobId: string;
-    provider?: string;
-    model?: string;
-    since: string;
-    draftId: string;
-  }): Promise<number>;

@@ -4,10 +4,11 @@ import { isDomainError } from '@applydesk/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
+import { defineRankingConformance } from './test-support/ranking.conformance.js';
 import { jobInput } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
-
 import { KNOWN_MIGRATIONS } from './migrations/index.js';
+
 const url = process.env.DATABASE_URL;
 const SKIP_REASON =
   'PostgreSQL conformance (skipped: set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)';
@@ -51,6 +52,12 @@ async function rejection(
 describe.skipIf(!url)(SKIP_REASON, () => {
   defineStoreConformance(
     'PostgreSQL conformance',
+    () => openStore({ databaseUrl: url!, pgSchema: newSchema() }),
+    dropSchemas,
+  );
+
+  defineRankingConformance(
+    'PostgreSQL ranking conformance',
     () => openStore({ databaseUrl: url!, pgSchema: newSchema() }),
     dropSchemas,
   );

@@ -6,10 +6,11 @@ import { isDomainError } from '@applydesk/domain';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
+import { defineRankingConformance } from './test-support/ranking.conformance.js';
 import { jobInput, uniqueSource } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
-
 import { KNOWN_MIGRATIONS } from './migrations/index.js';
+
 const dirs: string[] = [];
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'applydesk-store-'));
@@ -34,6 +35,10 @@ async function rejection(
 
 defineStoreConformance('SQLite conformance', () =>
   openStore({ sqlitePath: join(tempDir(), 'applydesk.db') }),
+);
+
+defineRankingConformance('SQLite ranking conformance', () =>
+  openStore({ sqlitePath: join(tempDir(), 'ranking.db') }),
 );
 
 describe('SQLite specifics', () => {

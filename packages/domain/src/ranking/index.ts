@@ -16,7 +16,13 @@ export {
   type ScorableJob,
 } from './features.js';
 export { prepareProfile, type PreparedProfile } from './prepare.js';
-export { corpusStats, type CorpusStats } from './relevance.js';
+export {
+  corpusCounts,
+  corpusStats,
+  statsFromCounts,
+  type CorpusCounts,
+  type CorpusStats,
+} from './relevance.js';
 export { scoreFeatures, scoreJob, type ScoreResult } from './score.js';
 export { USD_PER_UNIT, USD_PER_UNIT_AS_OF, convertCurrency } from './currency.js';
 export { annualize, formatMoney } from './pay.js';

@@ -26,11 +26,23 @@ export interface CorpusStats {
   reference: number;
 }
 
+/**
+ * What BM25 counts over the ranked postings, before the profile's query weighs it: JSON
+ * plain, so a ranking run can keep it and score postings added later against the same
+ * counts (scores then stay comparable with one another without reading every posting again).
+ */
+export interface CorpusCounts {
+  docs: number;
+  avgLength: number;
+  /** Document frequency of each query term that occurs (terms that never occur left out). */
+  df: Record<string, number>;
+}
+
 /** Document frequencies of the profile's query terms over the ranked postings. */
-export function corpusStats(
-  features: Iterable<JobFeatures>,
+export function corpusCounts(
+  features: Iterable<Pick<JobFeatures, 'terms' | 'length'>>,
   prepared: PreparedProfile,
-): CorpusStats {
+): CorpusCounts {
   const index = new Map<string, number>();
   const terms = [...prepared.query.keys()];
   for (const [i, term] of terms.entries()) index.set(term, i);
@@ -45,17 +57,26 @@ export function corpusStats(
       if (i !== undefined) counts[i]!++;
     }
   }
+  // No prototype: a query term such as "constructor" is a key like any other.
+  const df = Object.create(null) as Record<string, number>;
+  for (const [i, term] of terms.entries()) if (counts[i]! > 0) df[term] = counts[i]!;
+  return { docs, avgLength: docs === 0 ? 1 : total / docs, df };
+}
+
+/** BM25 statistics of counted postings for a prepared profile's query. */
+export function statsFromCounts(counts: CorpusCounts, prepared: PreparedProfile): CorpusStats {
+  const { docs } = counts;
   const df = new Map<string, number>();
   const termWeight = new Map<string, number>();
-  for (const [i, term] of terms.entries()) {
-    const n = counts[i]!;
+  for (const [term, weight] of prepared.query) {
+    const n = Object.hasOwn(counts.df, term) ? (counts.df[term] ?? 0) : 0;
     if (n > 0) df.set(term, n);
     const idf = Math.log(1 + (docs - n + 0.5) / (n + 0.5));
-    termWeight.set(term, (prepared.query.get(term) ?? 0) * idf);
+    termWeight.set(term, weight * idf);
   }
   // The reference posting names the user's strongest terms (title, headline and skill
   // words, weight >= 2) that postings about such work use most often.
-  const strongest = terms
+  const strongest = [...prepared.query.keys()]
     .filter((t) => (prepared.query.get(t) ?? 0) >= 2 && (df.get(t) ?? 0) > 0)
     .sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0))
     .slice(0, REFERENCE_TERMS)
@@ -64,11 +85,19 @@ export function corpusStats(
   const reference = strongest.reduce((a, w) => a + w * tfPart, 0);
   return {
     docs,
-    avgLength: docs === 0 ? 1 : total / docs,
+    avgLength: counts.avgLength,
     df,
     termWeight,
     reference: reference > 0 ? reference : 1,
   };
+}
+
+/** Document frequencies of the profile's query terms over the ranked postings. */
+export function corpusStats(
+  features: Iterable<JobFeatures>,
+  prepared: PreparedProfile,
+): CorpusStats {
+  return statsFromCounts(corpusCounts(features, prepared), prepared);
 }
 
 /** BM25 of a posting's kept terms, and the query terms it matched, best first. */

@@ -4,7 +4,7 @@ import { NOW, daysAgo, freelance, makeJob, makeProfile } from '../test-support/b
 import { extractJobFeatures } from './features.js';
 import { annualize, formatMoney } from './pay.js';
 import { prepareProfile } from './prepare.js';
-import { corpusStats } from './relevance.js';
+import { corpusCounts, corpusStats, statsFromCounts, type CorpusCounts } from './relevance.js';
 import { scoreFeatures, scoreJob } from './score.js';
 import { DEFAULT_WEIGHTS, SCORE_COMPONENTS } from './settings.js';
 
@@ -475,6 +475,19 @@ describe('features and BM25 relevance', () => {
     expect(scoreFeatures(JSON.parse(json) as typeof features, prepared, NOW, corpus)).toEqual(
       scoreFeatures(features, prepared, NOW, corpus),
     );
+  });
+
+  it('keeps corpus counts as JSON that give the same statistics and scores after a round trip', () => {
+    const features = [backend, sales, makeJob(matching)].map((j) => extractJobFeatures(j));
+    const counts = corpusCounts(features, prepared);
+    expect(counts).toMatchObject({ docs: 3, df: { kafka: 2 } });
+    const kept = JSON.parse(JSON.stringify(counts)) as CorpusCounts;
+    const fresh = corpusStats(features, prepared);
+    expect(statsFromCounts(kept, prepared)).toEqual(fresh);
+    for (const f of features)
+      expect(scoreFeatures(f, prepared, NOW, statsFromCounts(kept, prepared))).toEqual(
+        scoreFeatures(f, prepared, NOW, fresh),
+      );
   });
 
   it('reads age from the now it is given, not the clock', () => {

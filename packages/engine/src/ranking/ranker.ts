@@ -2,10 +2,12 @@ import {
   DEFAULT_RANKING_SETTINGS,
   RANKING_FEATURES_VERSION,
   convertCurrency,
-  corpusStats,
+  corpusCounts,
   extractJobFeatures,
   prepareProfile,
   scoreFeatures,
+  statsFromCounts,
+  type CorpusCounts,
   type CorpusStats,
   type CurrencyConverter,
   type JobFeatures,
@@ -21,13 +23,19 @@ import type { EngineContext } from '../context.js';
  * The scorer as the ranking pipeline uses it: features extracted once per posting content
  * and stored, a profile prepared once per run, corpus statistics over every open posting
  * (BM25's document frequencies), then one cheap score per posting.
+ *
+ * The corpus counts are JSON plain: a run keeps them so later runs score new postings against
+ * the same counts without reading every posting's features (see rankJobs).
  */
 export interface Ranker {
   /** Bumped when stored features must be extracted again. */
   readonly version: number;
   extract(job: ScorableJob): unknown;
   prepare(profile: Profile, now: Date): unknown;
-  stats(features: readonly unknown[], prepared: unknown): unknown;
+  /** What BM25 counts over the postings (JSON plain, kept between runs). */
+  count(features: readonly unknown[], prepared: unknown): CorpusCounts;
+  /** The statistics scoring reads, from counts (fresh or kept). */
+  stats(counts: CorpusCounts, prepared: unknown): unknown;
   score(features: unknown, prepared: unknown, now: Date, stats: unknown): ScoreResult;
   /** Pay in one currency expressed in another, for salary filters. */
   convert: CurrencyConverter;
@@ -48,8 +56,9 @@ export function rankerFor(settings: EngineContext['settings']): Ranker {
     version: RANKING_FEATURES_VERSION,
     extract: (job) => extractJobFeatures(job),
     prepare: (profile, now) => prepareProfile(profile, ranking, now),
-    stats: (features, prepared) =>
-      corpusStats(features as JobFeatures[], prepared as PreparedProfile),
+    count: (features, prepared) =>
+      corpusCounts(features as JobFeatures[], prepared as PreparedProfile),
+    stats: (counts, prepared) => statsFromCounts(counts, prepared as PreparedProfile),
     score: (features, prepared, now, stats) =>
       scoreFeatures(
         features as JobFeatures,

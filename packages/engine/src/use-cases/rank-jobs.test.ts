@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '@applydesk/config';
-import { FilterRules, type FilterRulesDraft, type JobInputDraft } from '@applydesk/domain';
+import {
+  FilterRules,
+  type CorpusCounts,
+  type FilterRulesDraft,
+  type JobInputDraft,
+} from '@applydesk/domain';
 import { openEngine, type OpenEngine } from '../open-engine.js';
 import { sampleProfile } from '../demo/index.js';
 import { ingestJobs } from './ingest-jobs.js';
 import { overrideFilter } from './override-filter.js';
 import { saveProfile } from './profile.js';
-import { rankJobs } from './rank-jobs.js';
+import { rankerFor } from '../ranking/ranker.js';
+import { CORPUS_DRIFT, rankJobs } from './rank-jobs.js';
 
 let now = new Date('2026-11-20T12:00:00Z');
 
@@ -63,13 +69,22 @@ describe('rankJobs', () => {
     expect(first).toMatchObject({ scored: 3, written: 3, extracted: 3, newlyShortlisted: 3 });
 
     const again = await rankJobs(engine, { actor: 'test' });
-    expect(again).toMatchObject({ scored: 3, written: 0, extracted: 0, newlyShortlisted: 0 });
+    expect(again).toMatchObject({
+      scored: 3,
+      computed: 0,
+      written: 0,
+      extracted: 0,
+      newlyShortlisted: 0,
+    });
 
     await ingestJobs(engine, [posting('d'), posting('b', { title: 'Staff Backend Engineer' })], {
       actor: 'test',
     });
+    // Two changes in a corpus of three move it more than CORPUS_DRIFT: counted afresh, so
+    // every score is recomputed; the written ones are those that changed.
     const after = await rankJobs(engine, { actor: 'test' });
-    expect(after).toMatchObject({ scored: 4, written: 2, extracted: 2 });
+    expect(after).toMatchObject({ scored: 4, computed: 4, extracted: 2 });
+    expect(after.written).toBeGreaterThanOrEqual(2);
 
     const profile = sampleProfile();
     await saveProfile(
@@ -79,13 +94,18 @@ describe('rankJobs', () => {
     );
     expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
       scored: 4,
+      computed: 4,
       written: 4,
       extracted: 0,
     });
 
     // The next day, ages move: every score is recomputed from stored features.
     now = new Date('2026-11-21T12:00:00Z');
-    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ written: 4, extracted: 0 });
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
+      computed: 4,
+      written: 4,
+      extracted: 0,
+    });
   });
 
   it('holds back what a filter rejects, says which rule and why, and lets an override through', async () => {
@@ -197,7 +217,9 @@ describe('rankJobs', () => {
       'discovered',
       'test',
     );
-    await rankJobs(engine, { actor: 'test' });
+    // Only verdicts moved (both Acme postings): no score is computed again, verdicts alone
+    // are written.
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ computed: 0, written: 2 });
     expect((await engine.store.matches.get(two!.id, profile!.id))?.rejection).toMatchObject({
       rule: 'applied_company_within_days',
     });
@@ -207,5 +229,152 @@ describe('rankJobs', () => {
       rule: 'posted_within_days',
       reason: 'posted 50 days ago, older than your 10 days',
     });
+  });
+});
+
+describe('rankJobs keeps current stored scores', () => {
+  const many = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => posting(`p${from + i}`));
+  const matchOf = async (externalId: string) => {
+    const job = await engine.store.jobs.getByExternalId('greenhouse', externalId);
+    const profile = await engine.store.profiles.getDefault();
+    return engine.store.matches.get(job!.id, profile!.id);
+  };
+
+  /**
+   * Every open posting's stored match is what scoring its current features against the kept
+   * corpus counts gives now: fails when a stale score was kept (changed content, another
+   * day, other settings) or a posting was skipped.
+   */
+  async function expectScoresCurrent(): Promise<number> {
+    const profile = (await engine.store.profiles.getDefault())!;
+    const corpus = (await engine.store.matches.corpus(profile.id))!;
+    const ranker = rankerFor(engine.settings);
+    const prepared = ranker.prepare(profile, now);
+    const stats = ranker.stats(corpus.counts as CorpusCounts, prepared);
+    let checked = 0;
+    for await (const page of engine.store.jobFeatures.stream())
+      for (const entry of page) {
+        const want = ranker.score(entry.data, prepared, now, stats);
+        const stored = await engine.store.matches.get(entry.jobId, profile.id);
+        expect(stored, entry.jobId).toMatchObject({
+          score: want.score,
+          components: want.components,
+          reasons: want.reasons,
+          skills: want.skills,
+        });
+        checked++;
+      }
+    return checked;
+  }
+
+  it('scores only new or changed postings against the kept counts, and drops closed ones', async () => {
+    await open();
+    await ingestJobs(engine, many(30), { actor: 'test' });
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
+      scored: 30,
+      computed: 30,
+      written: 30,
+    });
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
+      scored: 30,
+      computed: 0,
+      written: 0,
+    });
+    const before = await matchOf('p1');
+
+    // One new posting and one changed: 2 of 30, under CORPUS_DRIFT.
+    await ingestJobs(
+      engine,
+      [
+        posting('new'),
+        posting('p1', {
+          title: 'Pastry Chef',
+          descriptionText: 'Bake bread and pastries at dawn. Requirements: 3+ years of baking.',
+        }),
+      ],
+      { actor: 'test' },
+    );
+    const after = await rankJobs(engine, { actor: 'test' });
+    expect(after).toMatchObject({ scored: 31, computed: 2, written: 2, extracted: 2 });
+    expect((await matchOf('p1'))!.score).toBeLessThan(before!.score - 20);
+    expect(await expectScoresCurrent()).toBe(31);
+    const corpus = await engine.store.matches.corpus(after.profileId);
+    expect(corpus).toMatchObject({ docs: 30, rescored: 2 });
+
+    // A closed posting is no longer ranked; nothing is rescored for it.
+    await engine.store.jobs.closeMissing(
+      'greenhouse:boards',
+      ['new', ...Array.from({ length: 29 }, (_, i) => `p${i}`)],
+      'test',
+    );
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
+      scored: 30,
+      computed: 0,
+      written: 0,
+    });
+  });
+
+  it('counts the corpus afresh and rescores every posting once it moved more than CORPUS_DRIFT', async () => {
+    await open();
+    await ingestJobs(engine, many(30), { actor: 'test' });
+    await rankJobs(engine, { actor: 'test' });
+    expect(CORPUS_DRIFT * 30).toBeLessThan(4);
+    await ingestJobs(engine, many(4, 30), { actor: 'test' });
+    const ranked = await rankJobs(engine, { actor: 'test' });
+    expect(ranked).toMatchObject({ scored: 34, computed: 34 });
+    expect(await engine.store.matches.corpus(ranked.profileId)).toMatchObject({
+      docs: 34,
+      rescored: 0,
+    });
+    expect(await expectScoresCurrent()).toBe(34);
+
+    // Small additions add up: past the drift since the counts were taken, count afresh.
+    await ingestJobs(engine, many(2, 34), { actor: 'test' });
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ scored: 36, computed: 2 });
+    await ingestJobs(engine, many(2, 36), { actor: 'test' });
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ scored: 38, computed: 38 });
+    expect(await expectScoresCurrent()).toBe(38);
+  });
+
+  it('rescores every posting on another day, other weights or another profile, not within the day', async () => {
+    await open();
+    await ingestJobs(engine, many(30), { actor: 'test' });
+    await rankJobs(engine, { actor: 'test' });
+    expect((await matchOf('p0'))!.reasons).toContainEqual(
+      expect.objectContaining({ component: 'recency', text: 'Posted 1 day ago' }),
+    );
+
+    now = new Date(now.getTime() + 3_600_000);
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ computed: 0, written: 0 });
+
+    now = new Date('2026-11-21T09:00:00Z');
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({
+      computed: 30,
+      written: 30,
+    });
+    expect((await matchOf('p0'))!.reasons).toContainEqual(
+      expect.objectContaining({ component: 'recency', text: 'Posted 1 day ago' }),
+    );
+    now = new Date('2026-11-23T09:00:00Z');
+    await rankJobs(engine, { actor: 'test' });
+    expect((await matchOf('p0'))!.reasons).toContainEqual(
+      expect.objectContaining({ component: 'recency', text: 'Posted 3 days ago' }),
+    );
+    expect(await expectScoresCurrent()).toBe(30);
+
+    engine.settings.weights = { ...engine.settings.weights, recency: 0 };
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ computed: 30 });
+    expect((await matchOf('p0'))!.components).not.toHaveProperty('recency');
+    expect(await expectScoresCurrent()).toBe(30);
+
+    const profile = sampleProfile();
+    await saveProfile(
+      engine,
+      { ...profile, preferences: { ...profile.preferences, targetTitles: ['Pastry Chef'] } },
+      'test',
+    );
+    expect(await rankJobs(engine, { actor: 'test' })).toMatchObject({ computed: 30 });
+    expect(await expectScoresCurrent()).toBe(30);
   });
 });

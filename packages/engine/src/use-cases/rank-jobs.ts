@@ -8,20 +8,29 @@ import {
   isDomainError,
   screenTiming,
   type Application,
+  type CorpusCounts,
   type FilterRule,
   type Profile,
   type Rejection,
 } from '@applydesk/domain';
-import type { JobFeaturesEntry, MatchBasis, MatchWrite } from '@applydesk/store';
+import type {
+  JobFeaturesEntry,
+  MatchBasis,
+  MatchWrite,
+  RankBasis,
+  RankingCorpus,
+} from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import { rankerFor } from '../ranking/ranker.js';
 import { resolveProfile } from './profile.js';
 
 export interface RankResult {
   profileId: string;
-  /** Open postings scored this run. */
+  /** Open postings ranked this run: scored now, or with a stored score that is still current. */
   scored: number;
-  /** Scores that changed (or were new) and were written. */
+  /** Postings whose score was computed this run (the rest kept a current stored score). */
+  computed: number;
+  /** Matches written: new or changed scores, and verdicts of time and history rules. */
   written: number;
   /** Postings whose features were extracted this run (new or changed content, new rules). */
   extracted: number;
@@ -40,14 +49,42 @@ export interface RankResult {
 const PAGE = 500;
 
 /**
+ * How far the corpus may move from the counts the stored scores were computed against before
+ * every score is computed again: postings scored since (new or changed) or a change in the
+ * number of postings, as a share of the postings counted. BM25's document frequencies move
+ * little with a few percent more postings of the same kind, and the counts are taken afresh at
+ * least daily anyway (the day is part of the scoring key).
+ */
+export const CORPUS_DRIFT = 0.1;
+
+/** One posting in this run: its score (computed now or kept) and its verdict. */
+interface Ranked {
+  jobId: string;
+  score: number;
+  rejection: Rejection | null;
+  overridden: boolean;
+  stored: MatchBasis | null;
+  /** The match computed this run; absent when the stored score is kept. */
+  fresh?: MatchWrite;
+}
+
+/**
  * Ranks every open posting for a profile.
  *
  * Features and the content filters' verdict are computed once per posting content (and
  * again only when the rules or the features version change), so a run after ingest reads
- * descriptions of new postings only. Scores are then computed for every open posting from
- * the stored features, which is cheap, and only scores that changed are written: a run after
- * a profile or weights change rewrites what moved, a run after ingest adds the new ones, and
- * age-dependent parts (recency, posted-within rules) stay true from day to day.
+ * descriptions of new postings only.
+ *
+ * A score depends on the posting's content, the scoring key (profile, settings, scorer
+ * version and the day: ages and posted-within rules move daily) and BM25's corpus counts. The
+ * counts are kept per profile (ranking_corpus) with the key of the scores computed against
+ * them. When the key is unchanged and the corpus moved less than CORPUS_DRIFT since the
+ * counts were taken, stored scores of unchanged postings are kept without reading their
+ * features, and only new or changed postings are scored, against the kept counts. Otherwise
+ * (first run of the day, profile, settings or rules changed, corpus moved more) the counts are
+ * taken afresh from every posting's features and every posting is scored. Either way only
+ * scores that changed are written. Time and history rules (posted within, applied to the
+ * company lately, daily cap) are judged again for every posting at every run.
  *
  * Postings at or above the threshold that no filter holds back are shortlisted (an
  * application at `shortlisted`, once; a posting the user moved along keeps its stage), best
@@ -65,6 +102,7 @@ export async function rankJobs(
   const result: RankResult = {
     profileId: profile.id,
     scored: 0,
+    computed: 0,
     written: 0,
     extracted: 0,
     shortlisted: 0,
@@ -84,23 +122,72 @@ export async function rankJobs(
   await refreshFeatures(ctx, ranker, rules, result, options.onProgress);
   lap('extract');
 
-  const entries: JobFeaturesEntry[] = [];
-  for await (const page of ctx.store.jobFeatures.stream()) entries.push(...page);
-  const prepared = ranker.prepare(profile, now);
-  const stats = ranker.stats(
-    entries.map((e) => e.data),
-    prepared,
-  );
-  const scoringKey = scoringKeyOf(profile, ctx.settings, ranker.version, now);
-  const [bases, history] = await Promise.all([
-    ctx.store.matches.bases(profile.id),
-    applicationHistory(ctx, profile.id, entries),
+  const baseKey = scoringKeyOf(profile, ctx.settings, ranker.version, now);
+  const bases: RankBasis[] = [];
+  for await (const page of ctx.store.jobFeatures.rankBases(profile.id))
+    for (const basis of page) bases.push(basis);
+  const [kept, history] = await Promise.all([
+    ctx.store.matches.corpus(profile.id),
+    applicationHistory(ctx, profile.id, bases),
   ]);
+  const prepared = ranker.prepare(profile, now);
+
+  // Keep the counts (and so every current stored score) while the corpus moved little.
+  let corpus: RankingCorpus | null = null;
+  let toScore: JobFeaturesEntry[] = [];
+  let incremental = false;
+  if (
+    kept !== null &&
+    kept.baseKey === baseKey &&
+    Math.abs(bases.length - kept.docs) <= CORPUS_DRIFT * kept.docs
+  ) {
+    const stale = bases.filter((b) => !scoreIsCurrent(b, kept.scoringKey));
+    if (kept.rescored + stale.length <= CORPUS_DRIFT * kept.docs) {
+      toScore =
+        stale.length === 0 ? [] : await ctx.store.jobFeatures.getMany(stale.map((b) => b.jobId));
+      corpus = { ...kept, rescored: kept.rescored + toScore.length, computedAt: now.toISOString() };
+      incremental = true;
+    }
+  }
+  if (corpus === null) {
+    for await (const page of ctx.store.jobFeatures.stream()) for (const e of page) toScore.push(e);
+    const counts = ranker.count(
+      toScore.map((e) => e.data),
+      prepared,
+    );
+    corpus = {
+      profileId: profile.id,
+      baseKey,
+      // Scores name the counts they were computed against: new counts, new scores.
+      scoringKey: fnv1a64(JSON.stringify([baseKey, counts])),
+      docs: toScore.length,
+      rescored: 0,
+      counts,
+      computedAt: now.toISOString(),
+    };
+  }
+  const stats = ranker.stats(corpus.counts as CorpusCounts, prepared);
+  const { scoringKey } = corpus;
   const avoided = new Set(profile.preferences.avoidCompanies.map((c) => companyKey(c)));
   lap('read');
 
-  const scored: (MatchWrite & { stored: MatchBasis | undefined })[] = [];
-  for (const [i, entry] of entries.entries()) {
+  const verdict = (basis: {
+    companyKey: string;
+    postedAt: string | null;
+    rejection: Rejection | null;
+  }): Rejection | null =>
+    basis.rejection ??
+    (avoided.has(basis.companyKey)
+      ? { rule: 'companies_excluded', reason: 'the company is on your profile’s avoid list' }
+      : screenTiming({ company: basis.companyKey, postedAt: basis.postedAt }, rules, {
+          now,
+          appliedCompanies: history.appliedCompanies,
+        }));
+  const basisOf = new Map<string, RankBasis>();
+  if (toScore.length > 0) for (const basis of bases) basisOf.set(basis.jobId, basis);
+  const ranked: Ranked[] = [];
+  const computedAt = now.toISOString();
+  for (const [i, entry] of toScore.entries()) {
     let score;
     try {
       score = ranker.score(entry.data, prepared, now, stats);
@@ -108,57 +195,86 @@ export async function rankJobs(
       result.failed.push({ jobId: entry.jobId, reason: reasonOf(error) });
       continue;
     }
-    const rejection =
-      entry.rejection ??
-      (avoided.has(entry.companyKey)
-        ? {
-            rule: 'companies_excluded' as const,
-            reason: 'the company is on your profile’s avoid list',
-          }
-        : screenTiming({ company: entry.companyKey, postedAt: entry.postedAt }, rules, {
-            now,
-            appliedCompanies: history.appliedCompanies,
-          }));
-    scored.push({
+    const stored = basisOf.get(entry.jobId)?.match ?? null;
+    const overridden = stored?.overridden ?? false;
+    const rejection = verdict(entry);
+    ranked.push({
       jobId: entry.jobId,
-      profileId: profile.id,
       score: score.score,
-      components: score.components,
-      reasons: score.reasons,
-      skills: score.skills,
       rejection,
-      // Written back unchanged (upsertMany never overwrites it); read here for the shortlist.
-      overridden: bases.get(entry.jobId)?.overridden ?? false,
-      computedAt: now.toISOString(),
-      contentHash: entry.contentHash,
-      scoringKey,
-      stored: bases.get(entry.jobId),
+      overridden,
+      stored,
+      fresh: {
+        jobId: entry.jobId,
+        profileId: profile.id,
+        score: score.score,
+        components: score.components,
+        reasons: score.reasons,
+        skills: score.skills,
+        rejection,
+        // Written back unchanged (upsertMany never overwrites it); read here for the shortlist.
+        overridden,
+        computedAt,
+        contentHash: entry.contentHash,
+        scoringKey,
+      },
     });
     if ((i + 1) % 5000 === 0)
-      options.onProgress?.({ task: 'rank-score', done: i + 1, total: entries.length });
+      options.onProgress?.({ task: 'rank-score', done: i + 1, total: toScore.length });
   }
-  result.scored = scored.length;
+  result.computed = ranked.length;
+  if (incremental)
+    // Kept counts: every other posting keeps its current stored score.
+    for (const basis of bases) {
+      const stored = basis.match;
+      if (stored === null || !scoreIsCurrent(basis, scoringKey)) continue;
+      ranked.push({
+        jobId: basis.jobId,
+        score: stored.score,
+        rejection: verdict(basis),
+        overridden: stored.overridden,
+        stored,
+      });
+    }
+  result.scored = ranked.length;
   lap('score');
 
-  await shortlist(ctx, profile, scored, history, rules.dailyCap, options.actor, result);
-
+  await shortlist(ctx, profile, ranked, history, rules.dailyCap, options.actor, result);
   lap('shortlist');
-  const changed = scored.filter((m) => !isCurrent(m, m.stored));
+
+  const changed: MatchWrite[] = [];
+  const verdicts: { jobId: string; rejection: Rejection | null }[] = [];
+  for (const r of ranked) {
+    if (r.fresh !== undefined) {
+      r.fresh.rejection = r.rejection;
+      if (!isCurrent(r.fresh, r.stored)) changed.push(r.fresh);
+    } else if ((r.rejection?.rule ?? null) !== r.stored?.rejectedRule)
+      verdicts.push({ jobId: r.jobId, rejection: r.rejection });
+  }
   for (let start = 0; start < changed.length; start += 2000) {
-    await ctx.store.matches.upsertMany(
-      changed.slice(start, start + 2000).map(({ stored: _stored, ...match }) => match),
-    );
+    await ctx.store.matches.upsertMany(changed.slice(start, start + 2000));
     options.onProgress?.({
       task: 'rank-save',
       done: Math.min(start + 2000, changed.length),
       total: changed.length,
     });
   }
-  result.written = changed.length;
+  await ctx.store.matches.setRejections(profile.id, verdicts);
+  if (!incremental || toScore.length > 0) await ctx.store.matches.saveCorpus(corpus);
+  result.written = changed.length + verdicts.length;
   result.heldBack = await ctx.store.matches.rejectionCounts(profile.id);
   lap('save');
   result.tookMs = Date.now() - started;
   return result;
+}
+
+/** The stored score was computed from this content against these counts and settings. */
+function scoreIsCurrent(basis: RankBasis, scoringKey: string): boolean {
+  return (
+    basis.match !== null &&
+    basis.match.contentHash === basis.contentHash &&
+    basis.match.scoringKey === scoringKey
+  );
 }
 
 /** Extracts features (and the content filters' verdict) of postings new or changed since. */
@@ -223,10 +339,16 @@ interface History {
 async function applicationHistory(
   ctx: EngineContext,
   profileId: string,
-  entries: readonly JobFeaturesEntry[],
+  entries: readonly RankBasis[],
 ): Promise<History> {
   const applications = await ctx.store.applications.list({ profileId });
-  const companyOf = new Map(entries.map((e) => [e.jobId, e.companyKey]));
+  // Companies of applied postings only: no map of every ranked posting.
+  const applied = new Set(
+    applications.filter((a) => APPLIED_STAGES.includes(a.stage)).map((a) => a.jobId),
+  );
+  const companyOf = new Map<string, string>();
+  if (applied.size > 0)
+    for (const e of entries) if (applied.has(e.jobId)) companyOf.set(e.jobId, e.companyKey);
   const byJob = new Map(applications.map((a) => [a.jobId, a]));
   const appliedCompanies = new Map<string, string>();
   const dayStart = `${ctx.now().toISOString().slice(0, 10)}T00:00:00.000Z`;
@@ -253,7 +375,7 @@ async function applicationHistory(
 async function shortlist(
   ctx: EngineContext,
   profile: Profile,
-  scored: MatchWrite[],
+  scored: Ranked[],
   history: History,
   dailyCap: number | null,
   actor: string,
@@ -292,9 +414,9 @@ async function shortlist(
 }
 
 /** The stored match says the same: same content, same scoring inputs, same verdict. */
-function isCurrent(match: MatchWrite, stored: MatchBasis | undefined): boolean {
+function isCurrent(match: MatchWrite, stored: MatchBasis | null): boolean {
   return (
-    stored !== undefined &&
+    stored !== null &&
     stored.contentHash === match.contentHash &&
     stored.scoringKey === match.scoringKey &&
     stored.rejectedRule === (match.rejection?.rule ?? null)

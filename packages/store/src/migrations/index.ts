@@ -7,6 +7,7 @@ import { provenanceSchema } from './0002_provenance.js';
 import { sourceStateSchema } from './0003_source_state.js';
 import { rankingSchema } from './0004_ranking.js';
 import { llmSchema } from './0005_llm.js';
+import { incrementalRankingSchema } from './0006_incremental_ranking.js';
 import { apiTokensSchema } from './0007_api_tokens.js';
 import { draftReviewSchema } from './0008_draft_review.js';
 
@@ -19,6 +20,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0003_source_state', statements: sourceStateSchema },
   { name: '0004_ranking', statements: rankingSchema },
   { name: '0005_llm', statements: llmSchema },
+  { name: '0006_incremental_ranking', statements: incrementalRankingSchema },
   { name: '0007_api_tokens', statements: apiTokensSchema },
   { name: '0008_draft_review', statements: draftReviewSchema },
 ];

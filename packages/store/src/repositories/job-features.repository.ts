@@ -3,19 +3,37 @@ import { sql, type Selectable } from 'kysely';
 import { toCount } from '../codec.js';
 import { chunks, withTx, type StoreContext } from '../context.js';
 import type { JobFeaturesTable } from '../db.js';
-import type { JobFeaturesEntry, JobFeaturesRepository } from '../repositories.js';
+import type { JobFeaturesEntry, JobFeaturesRepository, RankBasis } from '../repositories.js';
 import { JOB_LIST_COLUMNS, baseFromRow, type JobRowWithoutRaw } from './job.mapper.js';
+
+/** What rankBases reads of a features row: everything but the features. */
+interface BasisRow {
+  job_id: string;
+  content_hash: string;
+  company_key: string;
+  posted_at: Date | string | null;
+  rejected_rule: string | null;
+  rejected_reason: string | null;
+}
+
+interface MatchBasisRow {
+  job_id: string;
+  content_hash: string | null;
+  scoring_key: string | null;
+  score: number | string;
+  overridden: number | boolean;
+  rejected_rule: string | null;
+}
 
 /** 9 columns a row. */
 const CHUNK = 500;
 
-/** Open canonical jobs: the ones ranking scores (a duplicate is ranked as its canonical job). */
-const RANKED = sql`j.status = 'open' and j.duplicate_of is null`;
 /**
- * The same test written so SQLite cannot answer it from the status or duplicate indexes: the
- * keyset pages below must walk jobs in id order and stop at the page's end. Through an index
- * on status, SQLite reads every open job and sorts them for each page, which turns paging
- * 100k postings quadratic.
+ * Open canonical jobs: the ones ranking scores (a duplicate is ranked as its canonical job).
+ * Written so SQLite cannot answer it from the status or duplicate indexes: the keyset pages
+ * below must walk jobs in id order and stop at the page's end. Through an index on status,
+ * SQLite reads every open job and sorts them for each page, which turns paging 100k postings
+ * quadratic.
  */
 const RANKED_BY_ID = sql`(j.status || '') = 'open' and coalesce(j.duplicate_of, '') = ''`;
 
@@ -44,9 +62,14 @@ export class SqlJobFeaturesRepository implements JobFeaturesRepository {
   }
 
   async countPending(options: { version: number; rulesKey: string }): Promise<number> {
+    // Ranked jobs less those with current features (features are one row per job): both
+    // counts are answered from covering indexes (migration 0006), never from the wide job or
+    // features rows, so a run with nothing pending pays ~0.1 s for 100k postings.
     const rows = await sql<{ n: number | string }>`
-      select count(*) as n from jobs j left join job_features f on f.job_id = j.id
-      where ${RANKED} and ${this.stale(options.version, options.rulesKey)}
+      select (select count(*) from jobs j where ${RANKED_BY_ID})
+        - (select count(*) from job_features f cross join jobs j
+           where j.id = f.job_id and ${RANKED_BY_ID} and f.content_hash = j.content_hash
+           and f.version = ${options.version} and f.rules_key = ${options.rulesKey}) as n
     `.execute(this.ctx.db);
     return toCount(rows.rows[0]?.n);
   }
@@ -106,6 +129,82 @@ export class SqlJobFeaturesRepository implements JobFeaturesRepository {
       if (rows.length < size) return;
       after = rows[rows.length - 1]?.job_id ?? null;
     }
+  }
+
+  async *rankBases(
+    profileId: string,
+    options: { pageSize?: number } = {},
+  ): AsyncIterable<RankBasis[]> {
+    const size = Math.max(1, Math.trunc(options.pageSize ?? 10_000));
+    const { codec } = this.ctx;
+    let after: string | null = null;
+    for (;;) {
+      // No features column: decoding them is what a run with nothing changed must not pay.
+      // Both reads are answered from covering indexes (migration 0006); matches come in a
+      // second range read because a join would look each one up through the primary key,
+      // reading the wide match rows.
+      const rows: BasisRow[] = (
+        await sql<BasisRow>`
+          select f.job_id, f.content_hash, f.company_key, f.posted_at, f.rejected_rule,
+            f.rejected_reason
+          from job_features f cross join jobs j -- f first: keyset order (SQLite)
+          where j.id = f.job_id and ${RANKED_BY_ID} and f.content_hash = j.content_hash
+          ${after === null ? sql`` : sql`and f.job_id > ${after}`}
+          order by f.job_id limit ${size}
+        `.execute(this.ctx.db)
+      ).rows;
+      if (rows.length === 0) return;
+      const matches = (
+        await sql<MatchBasisRow>`
+          select job_id, content_hash, scoring_key, score, overridden, rejected_rule
+          from matches where profile_id = ${profileId}
+          and job_id >= ${rows[0]!.job_id} and job_id <= ${rows[rows.length - 1]!.job_id}
+        `.execute(this.ctx.db)
+      ).rows;
+      const matchOf = new Map<string, MatchBasisRow>();
+      for (const m of matches) matchOf.set(m.job_id, m);
+      const page: RankBasis[] = new Array<RankBasis>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const m = matchOf.get(row.job_id);
+        page[i] = {
+          jobId: row.job_id,
+          contentHash: row.content_hash,
+          companyKey: row.company_key,
+          postedAt: codec.readTimeOrNull(row.posted_at),
+          rejection:
+            row.rejected_rule === null
+              ? null
+              : ({ rule: row.rejected_rule, reason: row.rejected_reason ?? '' } as Rejection),
+          match:
+            m === undefined
+              ? null
+              : {
+                  contentHash: m.content_hash,
+                  scoringKey: m.scoring_key,
+                  score: Number(m.score),
+                  overridden: m.overridden === true || m.overridden === 1,
+                  rejectedRule: m.rejected_rule,
+                },
+        };
+      }
+      yield page;
+      if (rows.length < size) return;
+      after = rows[rows.length - 1]?.job_id ?? null;
+    }
+  }
+
+  async getMany(jobIds: readonly string[]): Promise<JobFeaturesEntry[]> {
+    const out: JobFeaturesEntry[] = [];
+    for (const part of chunks([...new Set(jobIds)], CHUNK)) {
+      const rows = await sql<Selectable<JobFeaturesTable>>`
+        select f.* from job_features f join jobs j on j.id = f.job_id
+        where f.job_id in (${sql.join(part)}) and f.content_hash = j.content_hash
+        order by f.job_id
+      `.execute(this.ctx.db);
+      for (const row of rows.rows) out.push(this.fromRow(row));
+    }
+    return out;
   }
 
   private fromRow(row: Selectable<JobFeaturesTable>): JobFeaturesEntry {

@@ -1,10 +1,10 @@
 import type { Match, MatchReason, MatchSkills, Rejection } from '@applydesk/domain';
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import { toCount, type Codec } from '../codec.js';
 import { chunks, withTx, type StoreContext } from '../context.js';
 import type { MatchesTable } from '../db.js';
 import { translateConstraint } from '../errors.js';
-import type { MatchBasis, MatchRepository, MatchWrite } from '../repositories.js';
+import type { MatchBasis, MatchRepository, MatchWrite, RankingCorpus } from '../repositories.js';
 
 /** 12 columns a row: 500 rows stay well under every bind-parameter limit. */
 const CHUNK = 500;
@@ -46,6 +46,49 @@ function fromRow(codec: Codec, row: Selectable<MatchesTable>): Match {
   };
 }
 
+const COLUMNS = [
+  'job_id',
+  'profile_id',
+  'score',
+  'components',
+  'reasons',
+  'skills',
+  'rejected_rule',
+  'rejected_reason',
+  'overridden',
+  'content_hash',
+  'scoring_key',
+  'computed_at',
+] as const satisfies readonly (keyof MatchesTable)[];
+/** Overwritten on conflict: everything but the key and the user's override. */
+const UPDATED = COLUMNS.filter(
+  (c) => c !== 'job_id' && c !== 'profile_id' && c !== 'overridden',
+).map((c) => `${c} = excluded.${c}`);
+const upsertText = new Map<string, string>();
+
+/**
+ * The multi-row upsert as SQL text, by dialect and row count (cached: full chunks repeat).
+ * Written out rather than built with Kysely: for a rescore of 100k postings, building and
+ * compiling 200 statements of 6,000 values each costs more than running them.
+ */
+function upsertSql(dialect: StoreContext['dialect'], rows: number): string {
+  const key = `${dialect}:${rows}`;
+  let text = upsertText.get(key);
+  if (text === undefined) {
+    const tuples: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const slots = COLUMNS.map((_, c) =>
+        dialect === 'postgres' ? `$${r * COLUMNS.length + c + 1}` : '?',
+      );
+      tuples.push(`(${slots.join(', ')})`);
+    }
+    text = `insert into matches (${COLUMNS.join(', ')}) values ${tuples.join(', ')}
+      on conflict (job_id, profile_id) do update set ${UPDATED.join(', ')}`;
+    upsertText.set(key, text);
+  }
+  return text;
+}
+
 export class SqlMatchRepository implements MatchRepository {
   constructor(private readonly ctx: StoreContext) {}
 
@@ -65,23 +108,12 @@ export class SqlMatchRepository implements MatchRepository {
     await withTx(this.ctx, async (tx) => {
       for (const part of chunks(unique, CHUNK)) {
         try {
-          await tx.db
-            .insertInto('matches')
-            .values(part.map((match) => toRow(tx, match)))
-            .onConflict((oc) =>
-              oc.columns(['job_id', 'profile_id']).doUpdateSet((eb) => ({
-                score: eb.ref('excluded.score'),
-                components: eb.ref('excluded.components'),
-                reasons: eb.ref('excluded.reasons'),
-                skills: eb.ref('excluded.skills'),
-                rejected_rule: eb.ref('excluded.rejected_rule'),
-                rejected_reason: eb.ref('excluded.rejected_reason'),
-                content_hash: eb.ref('excluded.content_hash'),
-                scoring_key: eb.ref('excluded.scoring_key'),
-                computed_at: eb.ref('excluded.computed_at'),
-              })),
-            )
-            .execute();
+          const params: unknown[] = [];
+          for (const match of part) {
+            const row = toRow(tx, match);
+            for (const column of COLUMNS) params.push(row[column] ?? null);
+          }
+          await tx.db.executeQuery(CompiledQuery.raw(upsertSql(tx.dialect, part.length), params));
         } catch (error) {
           translateConstraint(
             error,
@@ -146,6 +178,83 @@ export class SqlMatchRepository implements MatchRepository {
     );
   }
 
+  async setRejections(
+    profileId: string,
+    updates: { jobId: string; rejection: Rejection | null }[],
+  ): Promise<void> {
+    if (updates.length === 0) return;
+    const unique = [...new Map(updates.map((u) => [u.jobId, u])).values()];
+    await withTx(this.ctx, async (tx) => {
+      for (const part of chunks(unique, CHUNK)) {
+        // One statement a chunk: UPDATE … FROM (VALUES …) reads the same on SQLite (3.33+)
+        // and PostgreSQL, whose VALUES columns are both named column1, column2, ….
+        const rows = sql.join(
+          part.map(
+            (u) => sql`(${u.jobId}, ${u.rejection?.rule ?? null}, ${u.rejection?.reason ?? null})`,
+          ),
+        );
+        await sql`
+          update matches set rejected_rule = v.column2, rejected_reason = v.column3
+          from (values ${rows}) as v
+          where matches.profile_id = ${profileId} and matches.job_id = v.column1
+        `.execute(tx.db);
+      }
+    });
+  }
+
+  async corpus(profileId: string): Promise<RankingCorpus | null> {
+    const row = await this.ctx.db
+      .selectFrom('ranking_corpus')
+      .selectAll()
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return {
+      profileId: row.profile_id,
+      baseKey: row.base_key,
+      scoringKey: row.scoring_key,
+      docs: Number(row.docs),
+      rescored: Number(row.rescored),
+      counts: this.ctx.codec.readJson(row.counts),
+      computedAt: this.ctx.codec.readTime(row.computed_at),
+    };
+  }
+
+  async saveCorpus(corpus: RankingCorpus): Promise<void> {
+    const { codec } = this.ctx;
+    const row = {
+      profile_id: corpus.profileId,
+      base_key: corpus.baseKey,
+      scoring_key: corpus.scoringKey,
+      docs: corpus.docs,
+      rescored: corpus.rescored,
+      counts: codec.json(corpus.counts),
+      computed_at: codec.time(corpus.computedAt),
+    };
+    try {
+      await this.ctx.db
+        .insertInto('ranking_corpus')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('profile_id').doUpdateSet((eb) => ({
+            base_key: eb.ref('excluded.base_key'),
+            scoring_key: eb.ref('excluded.scoring_key'),
+            docs: eb.ref('excluded.docs'),
+            rescored: eb.ref('excluded.rescored'),
+            counts: eb.ref('excluded.counts'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
+        .execute();
+    } catch (error) {
+      translateConstraint(
+        error,
+        'corpus counts conflict with others',
+        'corpus counts name a profile that does not exist',
+      );
+    }
+  }
+
   async setOverride(jobId: string, profileId: string, overridden: boolean): Promise<Match | null> {
     await this.ctx.db
       .updateTable('matches')
@@ -169,6 +278,8 @@ export class SqlMatchRepository implements MatchRepository {
   }
 
   async deleteForProfile(profileId: string): Promise<number> {
+    // The counts name the scores just deleted: the next run counts afresh.
+    await this.ctx.db.deleteFrom('ranking_corpus').where('profile_id', '=', profileId).execute();
     const result = await this.ctx.db
       .deleteFrom('matches')
       .where('profile_id', '=', profileId)
