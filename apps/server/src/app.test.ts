@@ -275,42 +275,40 @@ describe('POST /api/captures', () => {
     expect(listed.items.some((i) => i.sourceType === 'upwork')).toBe(true);
   });
 
-  it('stores an employer job page (fields, or its JobPosting) and answers each posting id', async () => {
+  it('stores an employer job page (its JobPosting fields) and answers each posting id', async () => {
     const page = {
-      kind: 'job-page',
+      kind: 'jobposting',
       pageUrl: 'https://boards.greenhouse.io/acme/jobs/4242?gh_src=x',
       capturedAt: NOW.toISOString(),
       site: 'greenhouse',
       jobs: [
         {
-          externalId: '4242',
+          '@type': 'JobPosting',
+          identifier: '4242',
           url: 'https://boards.greenhouse.io/acme/jobs/4242',
           title: 'Senior TypeScript Engineer',
-          company: 'Acme',
-          location: 'Remote (US)',
-          descriptionHtml:
+          hiringOrganization: { name: 'Acme' },
+          jobLocation: 'Remote (US)',
+          description:
             '<p>Build our API in TypeScript and PostgreSQL.</p><script>alert(1)</script>',
-          salaryText: '$150,000 - $180,000 a year',
+          baseSalary: { currency: 'USD', min: 150000, max: 180000, unit: 'YEAR' },
         },
         {
+          '@type': 'JobPosting',
           url: 'https://boards.greenhouse.io/acme/jobs/4243',
-          title: 'ignored',
-          company: 'Acme',
-          jsonLd: {
-            '@type': 'JobPosting',
-            title: 'Data Analyst',
-            description: '&lt;p&gt;SQL and dashboards.&lt;/p&gt;',
-            datePosted: '2026-11-18',
-            employmentType: 'FULL_TIME',
-            jobLocationType: 'TELECOMMUTE',
-            baseSalary: {
-              '@type': 'MonetaryAmount',
-              currency: 'USD',
-              value: { minValue: 90000, maxValue: 110000, unitText: 'YEAR' },
-            },
-          },
+          title: 'Data Analyst',
+          hiringOrganization: { name: 'Acme' },
+          description: 'SQL and dashboards.',
+          datePosted: '2026-11-18',
+          employmentType: 'FULL_TIME',
+          jobLocationType: 'TELECOMMUTE',
         },
-        { url: 'javascript:alert(1)', title: 'x', company: 'y' },
+        {
+          '@type': 'JobPosting',
+          url: 'javascript:alert(1)',
+          title: 'x',
+          hiringOrganization: { name: 'y' },
+        },
       ],
     };
     const res = await post(JSON.stringify(page));

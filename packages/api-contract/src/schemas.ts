@@ -120,9 +120,10 @@ export type JobListQuery = z.infer<typeof JobListQuery>;
 /** What the browser extension read off a job page; checked field by field by the server. */
 export const CaptureBody = z
   .looseObject({
-    kind: z
-      .string()
-      .openapi({ example: 'upwork-search', description: 'upwork-search, upwork-job or job-page' }),
+    kind: z.string().openapi({
+      example: 'upwork-search',
+      description: 'upwork-search, upwork-job or jobposting',
+    }),
     pageUrl: z.string(),
     capturedAt: z.string(),
   })

@@ -13,7 +13,7 @@ export interface CaptureResult extends IngestResult {
 
 /**
  * Stores what the browser extension read off a job page the user was looking at: an Upwork
- * page (`upwork-search`, `upwork-job`) or an employer's page (`job-page`: LinkedIn, Indeed,
+ * page (`upwork-search`, `upwork-job`) or an employer's page (`jobposting`: LinkedIn, Indeed,
  * an ATS, any schema.org JobPosting). The page is untrusted: the capture is validated, a bad
  * job in it is reported by index and the rest stored, and nothing is ever fetched by the server.
  */
@@ -29,13 +29,13 @@ export async function ingestCapture(
   let read: { drafts: JobInputDraft[]; errors: { index: number; reason: string }[] };
   if (typeof kind === 'string' && kind.startsWith('upwork-')) {
     read = normalizeCapture(capture, { now: ctx.now });
-  } else if (kind === 'job-page') {
+  } else if (kind === 'jobposting') {
     read = normalizePageCapture(capture, { now: ctx.now });
   } else {
     throw new DomainError(
       'INVALID_INPUT',
       `capture kind ${JSON.stringify(kind ?? null)} is not supported`,
-      { hint: 'send kind "upwork-search", "upwork-job" or "job-page"' },
+      { hint: 'send kind "upwork-search", "upwork-job" or "jobposting"' },
     );
   }
   const result = await ingestJobs(ctx, read.drafts, { actor });

@@ -2,22 +2,20 @@ import { z } from 'zod';
 import {
   canonicalUrl,
   formatIssues,
-  inferEmploymentType,
   inferRemote,
   JobInput,
+  looksLikeHtml,
   parseDate,
   parseOrThrow,
-  parseSalaryText,
-  REMOTE_MODES,
   type JobInputDraft,
 } from '@applydesk/domain';
-import { jsonLdToDraft } from '../jsonld/map.js';
+import { parseBaseSalary, parseEmploymentType } from '../jsonld/map.js';
 import { absoluteHttpUrl } from '../shared/urls.js';
 
 /**
  * What the browser extension posts from an employer's job page (LinkedIn, Indeed, an ATS, or
- * any page with schema.org JobPosting): the fields it read, and the page's JobPosting node
- * when there is one. The server never loads these pages; everything here is untrusted.
+ * any page with schema.org JobPosting): each posting in schema.org JobPosting terms, with the
+ * fields the extension reads. The server never loads these pages; everything is untrusted.
  */
 
 /** The sites the extension reads; each becomes the posting's source type. */
@@ -39,29 +37,38 @@ const short = (max = 300) => z.string().max(max);
 const long = (max: number) => z.string().transform((s) => (s.length > max ? s.slice(0, max) : s));
 
 export const PageCapture = z.object({
-  kind: z.literal('job-page'),
+  kind: z.literal('jobposting'),
   pageUrl: z.string().max(2_048),
   capturedAt: short(64),
   site: z.enum(PAGE_CAPTURE_SITES),
   jobs: z.array(z.unknown()).min(1).max(MAX_JOBS),
 });
 
+/** One posting, in the JobPosting vocabulary, flattened where the extension flattens it. */
 export const PageJob = z.object({
-  /** The site's own id of the posting (LinkedIn's job id, Greenhouse's gh_jid, …). */
-  externalId: short(200).nullish(),
-  url: z.string().max(2_048),
   title: short(1_000),
-  company: short(),
-  location: short().nullish(),
-  remote: z.enum(REMOTE_MODES).nullish(),
-  employmentType: short(60).nullish(),
-  descriptionHtml: long(MAX_DESCRIPTION).nullish(),
-  descriptionText: long(MAX_DESCRIPTION).nullish(),
-  postedAt: short(64).nullish(),
-  /** Pay as the page shows it ("$120k–$150k a year"). */
-  salaryText: short().nullish(),
-  /** The page's JobPosting node, when it has one: read as the JSON-LD source reads it. */
-  jsonLd: z.record(z.string(), z.unknown()).nullish(),
+  url: z.string().max(2_048),
+  description: long(MAX_DESCRIPTION).nullish(),
+  hiringOrganization: z.object({ name: short() }).nullish(),
+  /** The place as the page shows it ("Berlin, Germany"). */
+  jobLocation: short().nullish(),
+  jobLocationType: z.literal('TELECOMMUTE').nullish(),
+  employmentType: short(120).nullish(),
+  datePosted: short(64).nullish(),
+  /** The site's own id of the posting (LinkedIn's job id, Greenhouse's gh_jid, ...). */
+  identifier: short(200).nullish(),
+  baseSalary: z
+    .object({
+      currency: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .nullish(),
+      min: z.number().nonnegative().nullish(),
+      max: z.number().nonnegative().nullish(),
+      /** HOUR, DAY, WEEK, MONTH or YEAR, as schema.org's unitText. */
+      unit: short(20).nullish(),
+    })
+    .nullish(),
 });
 export type PageJob = z.infer<typeof PageJob>;
 
@@ -70,36 +77,57 @@ export interface PageCaptureResult {
   errors: { index: number; reason: string }[];
 }
 
-function fromFields(job: PageJob, site: PageCaptureSite, url: string, at: Date): JobInputDraft {
-  const text = job.descriptionText ?? '';
+/** The page's pay in the JSON-LD source's own reading of schema.org MonetaryAmount. */
+function salaryOf(job: PageJob): JobInputDraft['salary'] {
+  const pay = job.baseSalary;
+  if (pay == null || (pay.min == null && pay.max == null)) return null;
+  return parseBaseSalary({
+    baseSalary: {
+      '@type': 'MonetaryAmount',
+      currency: pay.currency ?? undefined,
+      value: {
+        minValue: pay.min ?? undefined,
+        maxValue: pay.max ?? undefined,
+        unitText: pay.unit ?? undefined,
+      },
+    },
+  });
+}
+
+function toDraft(job: PageJob, site: PageCaptureSite, url: string, at: Date): JobInputDraft {
+  const text = job.description ?? '';
+  const location = job.jobLocation ?? null;
   return {
     sourceType: site,
     sourceId: `${site}:extension`,
-    externalId: job.externalId ?? canonicalUrl(url) ?? url,
+    externalId: job.identifier ?? canonicalUrl(url) ?? url,
     url,
     title: job.title,
-    company: job.company,
-    location: job.location ?? null,
-    remote: job.remote ?? inferRemote({ location: job.location ?? null, title: job.title, text }),
-    employmentType: inferEmploymentType(job.employmentType ?? ''),
-    salary: job.salaryText == null ? null : parseSalaryText(job.salaryText),
-    descriptionHtml: job.descriptionHtml ?? '',
-    descriptionText: text,
-    postedAt: job.postedAt == null ? null : parseDate(job.postedAt, at),
+    company: job.hiringOrganization?.name ?? '',
+    location,
+    remote:
+      job.jobLocationType === 'TELECOMMUTE'
+        ? 'remote'
+        : inferRemote({ location, title: job.title, text }),
+    employmentType: parseEmploymentType(job.employmentType ?? ''),
+    salary: salaryOf(job),
+    descriptionHtml: looksLikeHtml(text) ? text : '',
+    descriptionText: looksLikeHtml(text) ? '' : text,
+    postedAt: job.datePosted == null ? null : parseDate(job.datePosted, at),
     fetchedAt: at.toISOString(),
     raw: job,
   };
 }
 
 /**
- * Turns a job-page capture into postings. A posting that does not validate is reported by
- * index and the others kept; the envelope itself must be a job-page capture.
+ * Turns a JobPosting capture into postings. A posting that does not validate is reported by
+ * index and the others kept; the envelope itself must be a JobPosting capture.
  */
 export function normalizePageCapture(
   capture: unknown,
   options: { now: () => Date },
 ): PageCaptureResult {
-  const envelope = parseOrThrow(PageCapture, capture, 'job page capture');
+  const envelope = parseOrThrow(PageCapture, capture, 'JobPosting capture');
   const now = options.now();
   const captured = new Date(envelope.capturedAt);
   // A capture claiming a future time counts from now.
@@ -125,30 +153,7 @@ export function normalizePageCapture(
       return;
     }
     try {
-      let draft: JobInputDraft;
-      if (job.jsonLd != null) {
-        const fromLd = jsonLdToDraft(
-          {
-            via: 'json-ld',
-            pageUrl: url,
-            position: index + 1,
-            count: envelope.jobs.length,
-            siteName: null,
-            canonical: null,
-            posting: job.jsonLd,
-          },
-          { sourceId: `${envelope.site}:extension`, now: () => at, company: job.company },
-        );
-        draft = {
-          ...fromLd,
-          sourceType: envelope.site,
-          externalId: job.externalId ?? fromLd.externalId,
-          url,
-          raw: job,
-        };
-      } else {
-        draft = fromFields(job, envelope.site, url, at);
-      }
+      const draft = toDraft(job, envelope.site, url, at);
       const checked = JobInput.safeParse(draft);
       if (!checked.success) {
         errors.push({
