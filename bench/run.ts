@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDashboard } from './dashboard.bench.js';
 import { benchDedupe } from './dedupe.bench.js';
 import { benchDrafting } from './drafting.bench.js';
 import { benchIngest } from './ingest.bench.js';
@@ -27,6 +28,11 @@ console.log(JSON.stringify(ingest, null, 2));
 const rank = { date: new Date().toISOString(), machine, ...(await benchRank()) };
 writeFileSync(join(results, 'rank.json'), `${JSON.stringify(rank, null, 2)}\n`);
 console.log(JSON.stringify(rank, null, 2));
+
 const drafting = { date: new Date().toISOString(), machine, ...(await benchDrafting()) };
 writeFileSync(join(results, 'drafting.json'), `${JSON.stringify(drafting, null, 2)}\n`);
 console.log(JSON.stringify(drafting, null, 2));
+
+const dashboard = { date: new Date().toISOString(), machine, ...(await benchDashboard()) };
+writeFileSync(join(results, 'dashboard.json'), `${JSON.stringify(dashboard, null, 2)}\n`);
+console.log(JSON.stringify(dashboard, null, 2));

@@ -16,13 +16,13 @@ import { corsMiddleware } from './middleware/cors.js';
 import { bodyLimitMiddleware, securityHeadersMiddleware } from './middleware/limits.js';
 import { rateLimitMiddleware, TokenBuckets } from './middleware/rate-limit.js';
 import { registerDocsPage } from './pages/docs.js';
-import { registerHomePage } from './pages/home.js';
+import { registerWebApp } from './pages/web.js';
 import { domainErrorResponse, problemBody, problemResponse } from './problem.js';
 import { registerAccessRoutes } from './routes/access.js';
 import { registerCaptureRoutes } from './routes/captures.js';
+import { registerEventRoutes, type EventStreamOptions } from './routes/events.js';
 import { registerDraftRoutes } from './routes/drafts.js';
 import { registerApplicationRoutes } from './routes/applications.js';
-import { registerEventRoutes, type EventStreamOptions } from './routes/events.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRankingRoutes } from './routes/ranking.js';
 import { registerSystemRoutes } from './routes/system.js';
@@ -114,15 +114,15 @@ export function createApp({
   registerRankingRoutes(app, ctx);
   registerCaptureRoutes(app, ctx);
   registerAccessRoutes(app, ctx, { logger, metrics });
-  registerDraftRoutes(app, ctx);
-  registerApplicationRoutes(app, ctx);
   registerEventRoutes(app, ctx, {
     logger,
     metrics,
     ...(events === undefined ? {} : { options: events }),
   });
+  registerDraftRoutes(app, ctx);
+  registerApplicationRoutes(app, ctx);
   registerDocsPage(app);
-  registerHomePage(app);
+  registerWebApp(app);
 
   app.notFound((c) =>
     problemResponse(

@@ -1,0 +1,69 @@
+// Types only: the schemas live in @applydesk/api-contract, and `import type` keeps zod and
+// hono out of the bundle.
+import type { z } from 'zod';
+import type {
+  ApplicationCardList as ApplicationCardListSchema,
+  CostReport as CostReportSchema,
+  Draft as DraftSchema,
+  Health as HealthSchema,
+  Insights as InsightsSchema,
+  JobDetail as JobDetailSchema,
+  JobList as JobListSchema,
+  Problem as ProblemSchema,
+  Profile as ProfileSchema,
+  SourceStatusList as SourceStatusListSchema,
+  StageHistory as StageHistorySchema,
+} from '@applydesk/api-contract';
+
+export type JobList = z.infer<typeof JobListSchema>;
+export type JobListItem = JobList['items'][number];
+export type JobDetail = z.infer<typeof JobDetailSchema>;
+export type Job = JobDetail['job'];
+export type Match = NonNullable<JobDetail['match']>;
+export type Application = NonNullable<JobDetail['application']>;
+export type Draft = z.infer<typeof DraftSchema>;
+export type GroundingClaim = NonNullable<Draft['grounding']>['claims'][number];
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ApplicationCards = z.infer<typeof ApplicationCardListSchema>;
+export type ApplicationCard = ApplicationCards['items'][number];
+export type StageHistory = z.infer<typeof StageHistorySchema>;
+export type Insights = z.infer<typeof InsightsSchema>;
+export type SourceStatusList = z.infer<typeof SourceStatusListSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+export type CostReport = z.infer<typeof CostReportSchema>;
+export type Health = z.infer<typeof HealthSchema>;
+export type Stage = Application['stage'];
+export type DraftKind = Draft['kind'];
+
+/** Kept in step with the domain's STAGES; a value import would pull zod into the bundle. */
+export const STAGES: readonly Stage[] = [
+  'discovered',
+  'shortlisted',
+  'drafting',
+  'ready_for_review',
+  'approved',
+  'applied',
+  'interviewing',
+  'offer',
+  'hired',
+  'rejected',
+  'withdrawn',
+  'archived',
+];
+
+export const DRAFT_KINDS: readonly DraftKind[] = [
+  'proposal',
+  'cover_letter',
+  'tailored_resume',
+  'answer',
+  'follow_up',
+];
+
+export interface JobFilters {
+  q: string;
+  minScore: number | null;
+  source: string;
+  stage: string;
+  remote: string;
+  status: 'open' | 'closed' | 'all';
+}
