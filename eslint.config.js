@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Each layer may import only the layers inside it (see docs/architecture.md). */
@@ -54,6 +55,8 @@ export default tseslint.config(
       'apps/cli/bin/**',
       'eslint.config.js',
       'packages/*/scripts/**',
+      '**/.output/**',
+      '**/.wxt/**',
     ],
   },
   js.configs.recommended,
@@ -119,7 +122,83 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['**/*.test.ts', '**/test-support/**/*.ts', 'bench/**/*.ts'],
+    // The dashboard runs in the browser, with its own program (DOM lib, JSX), and reaches
+    // the system only through the HTTP API: types from api-contract, nothing else of ours.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: {
+        project: ['./apps/web/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ALL.filter((name) => name !== 'api-contract').map(
+                (name) => `@applydesk/${name}`,
+              ),
+              message:
+                'apps/web reaches the system only through the HTTP API (api-contract types).',
+            },
+            {
+              group: ['@applydesk/api-contract'],
+              allowTypeImports: true,
+              message: 'import types only: a value import would bundle zod and hono.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The extension runs in the browser with its own program (DOM lib, WXT) and reaches the
+    // system only through the HTTP API; its browser tests drive it against a real server.
+    files: ['apps/extension/**/*.ts'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: {
+        project: ['./apps/extension/tsconfig.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['apps/extension/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ALL.filter((name) => name !== 'api-contract').map(
+                (name) => `@applydesk/${name}`,
+              ),
+              message:
+                'apps/extension reaches the system only through the HTTP API (api-contract types).',
+            },
+            {
+              group: ['@applydesk/api-contract'],
+              allowTypeImports: true,
+              message: 'import types only: a value import would bundle zod and hono.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      '**/*.test.ts',
+      '**/test-support/**/*.ts',
+      'bench/**/*.ts',
+      'apps/web/e2e/**/*.ts',
+      'apps/extension/e2e/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -43,6 +43,17 @@ export default defineConfig({
       {
         resolve,
         test: {
+          // The built dashboard (apps/web/e2e) and the built extension (apps/extension/e2e) in
+          // Debian's Chromium against a real server.
+          name: 'browser',
+          include: ['apps/web/e2e/**/*.e2e.test.ts', 'apps/extension/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve,
+        test: {
           name: 'pg',
           include: ['{packages,apps}/*/src/**/*.pg.test.ts'],
           testTimeout: 30_000,

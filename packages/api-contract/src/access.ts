@@ -3,14 +3,10 @@ import { Problem } from './schemas.js';
 
 export const PairBody = z
   .object({
-    code: z
-      .string()
-      .min(8)
-      .max(16)
-      .openapi({
-        example: '7K3M-Q9TX',
-        description: 'from `applydesk token create <name> --pair`',
-      }),
+    code: z.string().min(8).max(16).openapi({
+      example: '7K3M-Q9TX',
+      description: 'from `applydesk token create <name> --pair`',
+    }),
   })
   .openapi('PairBody');
 

@@ -1,0 +1,298 @@
+import { browser } from 'wxt/browser';
+import { api, findJob, problemText } from '../../lib/api.js';
+import type {
+  BackgroundRequest,
+  CaptureOutcome,
+  ContentRequest,
+  ExtractResponse,
+  FillResponse,
+} from '../../lib/messages.js';
+import { loadSettings } from '../../lib/settings.js';
+import { isRecord } from '../../lib/text.js';
+
+/** The parts of the API's JobDetail and Draft the panel shows (api-contract has the full shapes). */
+interface Claim {
+  text: string;
+  supported: boolean;
+  confirmedByUser?: boolean;
+  reason?: string;
+}
+interface DraftView {
+  id: string;
+  kind: string;
+  status: string;
+  text: string;
+  model: string | null;
+  writer: string;
+  quality: { total: number } | null;
+  grounding: { claims: Claim[]; unsupportedCount: number } | null;
+}
+interface DetailView {
+  job: { id: string; title: string; company: string };
+  match: { score: number; reasons: { kind: string; text: string }[] } | null;
+  application: { stage: string } | null;
+  drafts: DraftView[];
+}
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const title = $('title');
+const message = $('message');
+const posting = $('posting');
+const scoreEl = $('score');
+const reasonsEl = $('reasons');
+const draftsEl = $('drafts');
+const formInfo = $('form-info');
+const fillButton = $<HTMLButtonElement>('fill');
+const modelsInput = $<HTMLInputElement>('models');
+
+let tabId: number | null = null;
+let page: ExtractResponse | null = null;
+let detail: DetailView | null = null;
+
+const say = (text: string): void => {
+  message.textContent = text;
+};
+
+function asDetail(body: unknown): DetailView | null {
+  if (!isRecord(body) || !isRecord(body.job) || typeof body.job.id !== 'string') return null;
+  return body as unknown as DetailView;
+}
+
+/** The tab the panel is about: `?tab=` when opened for one, else the active tab. */
+async function targetTab(): Promise<number | null> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(param) && param > 0) return param;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function loadDetail(): Promise<void> {
+  if (page?.jobUrl === null || page === null) return;
+  const settings = await loadSettings();
+  const found = await findJob(settings, page.jobUrl, page.title);
+  if (found === null) {
+    detail = null;
+    return;
+  }
+  const answer = await api(settings, 'GET', `/api/jobs/${encodeURIComponent(found.id)}`);
+  detail = answer.status === 200 ? asDetail(answer.body) : null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className !== undefined) node.className = className;
+  return node;
+}
+
+function approvedLetter(): DraftView | undefined {
+  return detail?.drafts.find(
+    (d) => d.status === 'approved' && (d.kind === 'proposal' || d.kind === 'cover_letter'),
+  );
+}
+
+function render(): void {
+  posting.hidden = page === null;
+  if (page === null) return;
+  title.textContent = detail?.job.title ?? page.title ?? 'Job posting';
+  scoreEl.textContent =
+    detail?.match === null || detail === null ? '–' : String(detail.match.score);
+  reasonsEl.replaceChildren(
+    ...(detail?.match?.reasons ?? []).slice(0, 12).map((r) => el('li', r.text, r.kind)),
+  );
+  draftsEl.replaceChildren(
+    ...(detail?.drafts ?? [])
+      .filter((d) => d.status !== 'superseded' && d.status !== 'rejected')
+      .map((draft) => {
+        const box = el('div', undefined, `draft ${draft.status}`);
+        box.dataset.draftId = draft.id;
+        const quality =
+          draft.quality === null ? '' : ` · quality ${Math.round(draft.quality.total)}`;
+        box.append(
+          el(
+            'div',
+            `${draft.kind} · ${draft.model ?? draft.writer} · ${draft.status}${quality}`,
+            'meta',
+          ),
+        );
+        box.append(el('pre', draft.text));
+        const claims = draft.grounding?.claims ?? [];
+        if (claims.length > 0) {
+          const list = el('ul');
+          for (const claim of claims) {
+            const ok = claim.supported || claim.confirmedByUser === true;
+            list.append(
+              el(
+                'li',
+                `${ok ? '✓' : '⚠'} ${claim.text}${ok || claim.reason === undefined ? '' : ` (${claim.reason})`}`,
+                ok ? 'ok' : 'flag',
+              ),
+            );
+          }
+          box.append(list);
+        }
+        if (draft.status === 'pending_review') {
+          const pick = el('button', 'Pick');
+          pick.type = 'button';
+          pick.className = 'pick';
+          pick.addEventListener('click', () => void act(() => approve(draft.id)));
+          box.append(pick);
+        }
+        return box;
+      }),
+  );
+  const questions = page.form.questions.length;
+  formInfo.textContent = page.form.letter
+    ? `This page has a letter field${questions > 0 ? ` and ${questions} question field(s)` : ''}.`
+    : 'No application form found on this page.';
+  fillButton.disabled = !page.form.letter || approvedLetter() === undefined;
+}
+
+async function capture(): Promise<void> {
+  if (page?.capture === null || page === null) return;
+  const outcome = await browser.runtime.sendMessage<BackgroundRequest, CaptureOutcome>({
+    type: 'capture',
+    capture: page.capture,
+  });
+  if (outcome.status === 'sent') {
+    say(
+      `Captured: ${outcome.created} new, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`,
+    );
+  } else if (outcome.status === 'queued') {
+    say(`Queued (${outcome.reason}); it is sent when the server answers.`);
+  } else {
+    say(`The server refused this capture: ${outcome.reason}`);
+  }
+}
+
+async function refresh(doCapture: boolean): Promise<void> {
+  tabId = await targetTab();
+  page = null;
+  detail = null;
+  if (tabId !== null) {
+    try {
+      page = await browser.tabs.sendMessage<ContentRequest, ExtractResponse>(tabId, {
+        type: 'extract',
+      });
+    } catch {
+      page = null;
+    }
+  }
+  if (page === null || (page.capture === null && page.jobUrl === null)) {
+    title.textContent = 'ApplyDesk';
+    say(
+      page === null
+        ? 'Open a job posting on a supported site.'
+        : 'No job posting found on this page.',
+    );
+    render();
+    return;
+  }
+  if (doCapture) await capture();
+  await loadDetail();
+  if (detail === null)
+    say(`${message.textContent ?? ''} The posting is not on the server yet.`.trim());
+  render();
+}
+
+async function approve(draftId: string): Promise<void> {
+  const answer = await api(
+    await loadSettings(),
+    'POST',
+    `/api/drafts/${encodeURIComponent(draftId)}/approve`,
+  );
+  say(
+    answer.status === 200
+      ? 'Picked: the draft is approved.'
+      : `Could not approve: ${problemText(answer)}`,
+  );
+}
+
+async function generate(models: string[] | null): Promise<void> {
+  if (detail === null) return;
+  say('Writing drafts…');
+  const body = models === null ? {} : { models, fresh: true };
+  const answer = await api(
+    await loadSettings(),
+    'POST',
+    `/api/jobs/${encodeURIComponent(detail.job.id)}/drafts`,
+    body,
+  );
+  say(
+    answer.status === 201
+      ? 'Drafts written; pick one.'
+      : `Could not write drafts: ${problemText(answer)}`,
+  );
+}
+
+async function fill(): Promise<void> {
+  const letter = approvedLetter();
+  if (tabId === null || letter === undefined) return;
+  const answers = (detail?.drafts ?? [])
+    .filter((d) => d.status === 'approved' && d.kind === 'answer')
+    .map((d) => d.text);
+  const result = await browser.tabs.sendMessage<ContentRequest, FillResponse>(tabId, {
+    type: 'fill',
+    letter: letter.text,
+    answers,
+  });
+  say(
+    result.letter
+      ? `Filled the letter${result.answers > 0 ? ` and ${result.answers} answer(s)` : ''}. Review it and submit it yourself.`
+      : 'The page has no field for the letter.',
+  );
+}
+
+async function markApplied(): Promise<void> {
+  if (detail === null) return;
+  const answer = await api(
+    await loadSettings(),
+    'POST',
+    `/api/jobs/${encodeURIComponent(detail.job.id)}/stage`,
+    {
+      stage: 'applied',
+    },
+  );
+  say(
+    answer.status === 200 ? 'Marked as applied.' : `Could not mark applied: ${problemText(answer)}`,
+  );
+}
+
+/** Runs an action, then shows the posting as the server now has it. */
+async function act(action: () => Promise<void>): Promise<void> {
+  try {
+    await action();
+    await loadDetail();
+    render();
+  } catch (error) {
+    say(`Something went wrong: ${String(error)}`);
+  }
+}
+
+$('capture').addEventListener('click', () => void act(capture));
+$('generate').addEventListener('click', () => void act(() => generate(null)));
+$('regenerate').addEventListener('click', () => {
+  const models = modelsInput.value
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
+  if (models.length === 0) {
+    say('Name a model as provider:model.');
+    return;
+  }
+  void act(() => generate(models));
+});
+fillButton.addEventListener('click', () => void act(fill));
+$('applied').addEventListener('click', () => void act(markApplied));
+
+// Follow the user: another tab, or the same tab on another page.
+browser.tabs.onActivated.addListener(() => void refresh(true));
+browser.tabs.onUpdated.addListener((id, change) => {
+  if (id === tabId && change.status === 'complete') void refresh(true);
+});
+
+void refresh(true);

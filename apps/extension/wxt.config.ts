@@ -1,0 +1,22 @@
+import { defineConfig } from 'wxt';
+import { JOB_SITE_MATCHES } from './src/lib/content-matches.js';
+
+// The manifest asks for as little as it can: storage, alarms and the side panel; the job
+// sites the content script reads; the local ApplyDesk server. Another server's origin is
+// asked for at run time (optional_host_permissions) when the user saves it.
+export default defineConfig({
+  srcDir: 'src',
+  outDir: '.output',
+  imports: false,
+  manifestVersion: 3,
+  zip: { artifactTemplate: 'applydesk-extension-{{version}}-{{browser}}.zip' },
+  manifest: {
+    name: 'ApplyDesk',
+    description:
+      'Capture job postings into your own ApplyDesk, see their score, fill approved drafts in.',
+    permissions: ['storage', 'alarms', 'sidePanel'],
+    host_permissions: [...JOB_SITE_MATCHES, 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'ApplyDesk' },
+  },
+});
