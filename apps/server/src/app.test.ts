@@ -389,6 +389,19 @@ describe('ranking routes', () => {
     expect(((await bad.json()) as { errors: { path: string }[] }).errors[0]?.path).toBe('top');
   });
 
+  it('refines on request, and says why a step was skipped', async () => {
+    const res = await app.request('/api/rank', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ top: 3, refine: true }),
+    });
+    const body = (await res.json()) as {
+      refined: { semantic: { skipped: string }; model: { skipped: string } };
+    };
+    expect(body.refined.model.skipped).toBe('no model is configured for this task');
+    expect(body.refined.semantic.skipped).toBe('no model is configured for this task');
+  });
+
   it('lists the configured sources (none here)', async () => {
     expect(await getJson<{ items: unknown[] }>('/api/sources')).toEqual({ items: [] });
   });

@@ -162,6 +162,10 @@ export const RankBody = z
       .optional()
       .openapi({ description: 'default: the default profile' }),
     top: z.number().int().min(1).max(500).default(10),
+    refine: z.boolean().default(false).openapi({
+      description:
+        "also ask the user's embeddings and analysis models about the top postings (within the LLM budget)",
+    }),
   })
   .openapi('RankRequest');
 
@@ -189,6 +193,22 @@ export const RankResponse = z
       tookMs: z.number(),
       phasesMs: z.record(z.string(), z.number()),
     }),
+    refined: z
+      .object({
+        considered: z.number().int(),
+        semantic: z.object({
+          applied: z.number().int(),
+          model: z.string().nullable(),
+          skipped: z.string().nullable(),
+        }),
+        model: z.object({
+          applied: z.number().int(),
+          model: z.string().nullable(),
+          skipped: z.string().nullable(),
+        }),
+        costUsd: z.number(),
+      })
+      .optional(),
     items: z.array(RankedPosting),
   })
   .openapi('RankResult');

@@ -29,3 +29,4 @@ export * from './use-cases/export-draft.js';
 export { openGateway, parseModelRef } from './llm/open-gateway.js';
 export * from './use-cases/applications.js';
 export { DEFAULT_BASE_URLS, needsApiKey } from '@applydesk/llm';
+export * from './use-cases/refine-ranking.js';

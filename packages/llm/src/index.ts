@@ -50,3 +50,12 @@ export {
   type SafetyViolationKind,
 } from './grounding/index.js';
 export { asksToLeavePlatform } from './offline/untrusted.js';
+export {
+  buildRerankPrompt,
+  parseRerankAnswer,
+  postingSummary,
+  profileSummary,
+  cosine,
+  RERANK_SYSTEM_PROMPT,
+  type RerankVerdict,
+} from './ranking/rerank.js';

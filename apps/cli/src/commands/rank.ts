@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import type { MatchReason } from '@applydesk/domain';
-import { rankedList, rankJobs, type RankedPosting, type RankResult } from '@applydesk/engine';
+import {
+  rankedList,
+  rankJobs,
+  refineRanking,
+  type RankedPosting,
+  type RankResult,
+} from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
@@ -45,10 +51,20 @@ export function registerRank(program: Command, io: CliIO): void {
     .option('-n, --top <n>', 'how many to print (1-500)', '10')
     .option('--reasons <n>', 'reasons shown per posting', '4')
     .option('--profile <id>', 'rank for this profile (default: the default profile)')
-    .option('--json', 'print JSON: { ranked, items: [{ job, match, stage }] }')
+    .option(
+      '--refine',
+      'also ask your embeddings and analysis models about the top postings (within the LLM budget)',
+    )
+    .option('--json', 'print JSON: { ranked, refined?, items: [{ job, match, stage }] }')
     .action(
       async (
-        options: { top: string; reasons: string; profile?: string; json?: boolean },
+        options: {
+          top: string;
+          reasons: string;
+          profile?: string;
+          refine?: boolean;
+          json?: boolean;
+        },
         command: Command,
       ) => {
         const top = Number(options.top);
@@ -65,10 +81,24 @@ export function registerRank(program: Command, io: CliIO): void {
           const profile = options.profile === undefined ? {} : { profileId: options.profile };
           const ranked = await rankJobs(engine, { actor: 'cli', onProgress: progress, ...profile });
           progress.finish();
+          const refined =
+            options.refine === true ? await refineRanking(engine, { top, ...profile }) : undefined;
           const items = await rankedList(engine, { limit: top, ...profile });
           if (options.json === true) {
-            printJson(io, { ranked, items });
+            printJson(io, { ranked, ...(refined === undefined ? {} : { refined }), items });
             return;
+          }
+          if (refined !== undefined) {
+            for (const [what, step] of [
+              ['semantic similarity', refined.semantic],
+              ['model judgement', refined.model],
+            ] as const) {
+              io.err(
+                step.skipped === null
+                  ? `Refined ${step.applied} of the top ${refined.considered} by ${what} (${step.model ?? 'model'}).\n`
+                  : `No ${what}: ${step.skipped}.\n`,
+              );
+            }
           }
           if (items.length === 0)
             io.out(

@@ -3,6 +3,7 @@ import { getProfileRoute, listSourcesRoute, rankRoute } from '@applydesk/api-con
 import {
   rankedList,
   rankJobs,
+  refineRanking,
   resolveProfile,
   sourceStatuses,
   type EngineContext,
@@ -12,15 +13,20 @@ export function registerRankingRoutes(app: OpenAPIHono, ctx: EngineContext): voi
   app.openapi(getProfileRoute, async (c) => c.json(await resolveProfile(ctx), 200));
 
   app.openapi(rankRoute, async (c) => {
-    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : { top: 10 };
+    const body = c.req.header('content-type')?.includes('json')
+      ? c.req.valid('json')
+      : { top: 10, refine: false, profile_id: undefined };
     const profile = body.profile_id === undefined ? {} : { profileId: body.profile_id };
     const ranked = await rankJobs(ctx, { actor: 'api', ...profile });
+    const refined = body.refine
+      ? await refineRanking(ctx, { top: body.top, ...profile })
+      : undefined;
     const items = (await rankedList(ctx, { limit: body.top, ...profile })).map((item) => ({
       ...item,
       // As in listings: a posting without an application is `discovered`.
       job: { ...item.job, stage: item.job.stage ?? 'discovered' },
     }));
-    return c.json({ ranked, items }, 200);
+    return c.json({ ranked, ...(refined === undefined ? {} : { refined }), items }, 200);
   });
 
   app.openapi(listSourcesRoute, async (c) => c.json({ items: await sourceStatuses(ctx) }, 200));
