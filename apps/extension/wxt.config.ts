@@ -14,7 +14,9 @@ export default defineConfig({
     name: 'ApplyDesk',
     description:
       'Capture job postings into your own ApplyDesk, see their score, fill approved drafts in.',
-    permissions: ['storage', 'alarms', 'sidePanel'],
+    // activeTab + scripting: on a page outside the job sites, a click on the toolbar button
+    // lets the reader look for a schema.org JobPosting there, on that tab only.
+    permissions: ['storage', 'alarms', 'sidePanel', 'activeTab', 'scripting'],
     host_permissions: [...JOB_SITE_MATCHES, 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'ApplyDesk' },

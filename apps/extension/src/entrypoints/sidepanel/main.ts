@@ -169,24 +169,46 @@ async function capture(): Promise<void> {
   }
 }
 
+/** Asks the tab's content script what the page holds; null when none answers. */
+async function ask(tab: number): Promise<ExtractResponse | null> {
+  try {
+    return await browser.tabs.sendMessage<ContentRequest, ExtractResponse>(tab, {
+      type: 'extract',
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page's posting. On a site outside the supported list there is no content script: the
+ * user's click on the toolbar button grants this tab (activeTab), so the reader is injected
+ * once, to find a schema.org JobPosting any page may carry. Without that grant, nothing.
+ */
+async function extractFrom(tab: number): Promise<ExtractResponse | null> {
+  const first = await ask(tab);
+  if (first !== null) return first;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId: tab },
+      files: ['/content-scripts/jobs.js'],
+    });
+  } catch {
+    return null;
+  }
+  return ask(tab);
+}
+
 async function refresh(doCapture: boolean): Promise<void> {
   tabId = await targetTab();
   page = null;
   detail = null;
-  if (tabId !== null) {
-    try {
-      page = await browser.tabs.sendMessage<ContentRequest, ExtractResponse>(tabId, {
-        type: 'extract',
-      });
-    } catch {
-      page = null;
-    }
-  }
+  if (tabId !== null) page = await extractFrom(tabId);
   if (page === null || (page.capture === null && page.jobUrl === null)) {
     title.textContent = 'ApplyDesk';
     say(
       page === null
-        ? 'Open a job posting on a supported site.'
+        ? 'Open a job posting (on another site, click the ApplyDesk button on its page).'
         : 'No job posting found on this page.',
     );
     render();
