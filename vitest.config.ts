@@ -11,6 +11,10 @@ const alias = [
     find: '@applydesk/sources/test-support',
     replacement: join(root, 'packages/sources/src/test-support/replay-server.ts'),
   },
+  {
+    find: '@applydesk/api-contract/client',
+    replacement: join(root, 'packages/api-contract/src/client.ts'),
+  },
   ...['packages', 'apps'].flatMap((dir) =>
     readdirSync(join(root, dir))
       .filter((name) => existsSync(join(root, dir, name, 'src/index.ts')))

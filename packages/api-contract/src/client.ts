@@ -1,0 +1,172 @@
+/**
+ * A typed client of the ApplyDesk API for the dashboard, the browser extension and scripts.
+ * It imports types only, so it adds nothing but itself to a browser bundle
+ * (`@applydesk/api-contract/client`); the shapes are the ones the server validates and
+ * publishes in its OpenAPI document.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { ApplicationCardList, Insights, MoveStageBody, StageHistory } from './applications.js';
+import type { PairResponse } from './access.js';
+import type { CostReport, CreateDraftsBody, DraftPage } from './drafts.js';
+import type {
+  Application,
+  CaptureResult,
+  Draft,
+  Health,
+  JobDetail,
+  JobList,
+  Match,
+  Profile,
+  RankResponse,
+  SourceStatusList,
+} from './schemas.js';
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+/** An RFC 9457 problem the server answered, thrown as an error that keeps its fields. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: { path: string; reason: string }[] = [],
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClientOptions {
+  /** The server's root, e.g. http://127.0.0.1:7070 */
+  baseUrl: string;
+  /** An API token, for a server that asks for one. */
+  token?: string | null | (() => string | null);
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface JobListParams {
+  q?: string;
+  min_score?: number;
+  max_score?: number;
+  source?: string[];
+  stage?: string[];
+  remote?: string[];
+  status?: 'open' | 'closed' | 'all';
+  sort?: string;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+  page?: number;
+  rejected?: 'exclude' | 'only' | 'include';
+}
+
+type QueryValue = string | number | boolean | string[] | undefined;
+
+function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) search.append(key, v);
+    else search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const id = (value: string): string => encodeURIComponent(value);
+
+export function createApiClient(options: ApiClientOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const tokenOf = (): string | null =>
+    typeof options.token === 'function' ? options.token() : (options.token ?? null);
+
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const token = tokenOf();
+    if (token !== null && token !== '') headers.authorization = `Bearer ${token}`;
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.ok) return res;
+    const problem = (await res.json().catch(() => null)) as {
+      code?: string;
+      detail?: string;
+      errors?: { path: string; reason: string }[];
+      hint?: string;
+    } | null;
+    throw new ApiError(
+      res.status,
+      problem?.code ?? 'HTTP_ERROR',
+      problem?.detail ?? `${method} ${path} answered ${res.status}`,
+      problem?.errors ?? [],
+      problem?.hint,
+    );
+  }
+
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await send(method, path, body)).json()) as T;
+
+  return {
+    health: () => json<Out<typeof Health>>('GET', '/healthz'),
+    jobs: {
+      list: (params: JobListParams = {}) =>
+        json<Out<typeof JobList>>('GET', `/api/jobs${queryString({ ...params })}`),
+      get: (jobId: string) => json<Out<typeof JobDetail>>('GET', `/api/jobs/${id(jobId)}`),
+      override: (jobId: string, undo = false) =>
+        json<Out<typeof Match>>('POST', `/api/jobs/${id(jobId)}/override`, { undo }),
+      moveStage: (jobId: string, body: z.input<typeof MoveStageBody>) =>
+        json<Out<typeof Application>>('POST', `/api/jobs/${id(jobId)}/stage`, body),
+      draft: (jobId: string, body: z.input<typeof CreateDraftsBody> = {}) =>
+        json<{ drafts: Out<typeof Draft>[] }>('POST', `/api/jobs/${id(jobId)}/drafts`, body),
+    },
+    drafts: {
+      proposals: (params: { limit?: number; offset?: number } = {}) =>
+        json<Out<typeof DraftPage>>('GET', `/api/proposals${queryString(params)}`),
+      list: (params: { status?: string; job_id?: string; limit?: number; offset?: number } = {}) =>
+        json<Out<typeof DraftPage>>('GET', `/api/drafts${queryString(params)}`),
+      get: (draftId: string) => json<Out<typeof Draft>>('GET', `/api/drafts/${id(draftId)}`),
+      edit: (draftId: string, text: string) =>
+        json<Out<typeof Draft>>('PATCH', `/api/drafts/${id(draftId)}`, { text }),
+      confirm: (draftId: string, claims?: number[]) =>
+        json<Out<typeof Draft>>(
+          'POST',
+          `/api/drafts/${id(draftId)}/confirm`,
+          claims === undefined ? {} : { claims },
+        ),
+      approve: (draftId: string) =>
+        json<Out<typeof Draft>>('POST', `/api/drafts/${id(draftId)}/approve`),
+      reject: (draftId: string) =>
+        json<Out<typeof Draft>>('POST', `/api/drafts/${id(draftId)}/reject`),
+      /** The file's bytes, for a download. */
+      export: async (draftId: string, format: 'md' | 'pdf') =>
+        new Uint8Array(
+          await (
+            await send('GET', `/api/drafts/${id(draftId)}/export${queryString({ format })}`)
+          ).arrayBuffer(),
+        ),
+    },
+    applications: {
+      list: (params: { stage?: string; limit?: number } = {}) =>
+        json<Out<typeof ApplicationCardList>>('GET', `/api/applications${queryString(params)}`),
+      history: (applicationId: string) =>
+        json<Out<typeof StageHistory>>('GET', `/api/applications/${id(applicationId)}/history`),
+    },
+    insights: () => json<Out<typeof Insights>>('GET', '/api/insights'),
+    costs: (params: { since?: string; by?: 'day' | 'model' | 'job' } = {}) =>
+      json<Out<typeof CostReport>>('GET', `/api/costs${queryString(params)}`),
+    profile: () => json<Out<typeof Profile>>('GET', '/api/profile'),
+    rank: (body: { top?: number; refine?: boolean; profile_id?: string } = {}) =>
+      json<Out<typeof RankResponse>>('POST', '/api/rank', body),
+    sources: () => json<Out<typeof SourceStatusList>>('GET', '/api/sources'),
+    capture: (capture: { kind: string; pageUrl: string; capturedAt: string }) =>
+      json<Out<typeof CaptureResult>>('POST', '/api/captures', capture),
+    pair: (code: string) => json<Out<typeof PairResponse>>('POST', '/api/pair', { code }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
