@@ -26,6 +26,7 @@ import { registerApplicationRoutes } from './routes/applications.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRankingRoutes } from './routes/ranking.js';
 import { registerSystemRoutes } from './routes/system.js';
+import { registerSettingsRoutes } from './routes/settings.js';
 
 export interface AppDeps {
   ctx: EngineContext;
@@ -121,6 +122,7 @@ export function createApp({
   });
   registerDraftRoutes(app, ctx);
   registerApplicationRoutes(app, ctx);
+  registerSettingsRoutes(app, ctx);
   registerDocsPage(app);
   registerWebApp(app);
 

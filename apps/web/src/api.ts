@@ -11,6 +11,11 @@ import type {
   JobList,
   Problem,
   Profile,
+  Settings,
+  SettingsUpdate,
+  ApiTokenList,
+  ApiTokenInfo,
+  CreatedToken,
   SourceStatusList,
   Stage,
   StageHistory,
@@ -102,6 +107,14 @@ export const api = {
   profile: () => request<Profile>('GET', '/api/profile'),
   costs: (by: 'day' | 'model' | 'job') => request<CostReport>('GET', `/api/costs?by=${by}`),
   health: () => request<Health>('GET', '/healthz'),
+  settings: () => request<Settings>('GET', '/api/settings'),
+  /** Keys as in applydesk.yaml (snake_case); null removes a key so its default applies. */
+  saveSettings: (patch: Record<string, unknown>) =>
+    request<SettingsUpdate>('PATCH', '/api/settings', patch),
+  tokens: () => request<ApiTokenList>('GET', '/api/tokens'),
+  createToken: (name: string, scope: 'read' | 'write') =>
+    request<CreatedToken>('POST', '/api/tokens', { name, scope }),
+  revokeToken: (id: string) => request<ApiTokenInfo>('DELETE', `/api/tokens/${enc(id)}`),
 };
 
 /** The message to show for a failed call: the problem's detail, else the error's text. */

@@ -11,6 +11,10 @@ import type {
   JobList as JobListSchema,
   Problem as ProblemSchema,
   Profile as ProfileSchema,
+  Settings as SettingsSchema,
+  SettingsUpdate as SettingsUpdateSchema,
+  ApiTokenList as ApiTokenListSchema,
+  CreatedToken as CreatedTokenSchema,
   SourceStatusList as SourceStatusListSchema,
   StageHistory as StageHistorySchema,
 } from '@applydesk/api-contract';
@@ -32,6 +36,11 @@ export type SourceStatusList = z.infer<typeof SourceStatusListSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 export type CostReport = z.infer<typeof CostReportSchema>;
 export type Health = z.infer<typeof HealthSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
+export type ApiTokenInfo = ApiTokenList['items'][number];
+export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 export type Stage = Application['stage'];
 export type DraftKind = Draft['kind'];
 

@@ -3,3 +3,4 @@ export * from './routes.js';
 export * from './drafts.js';
 export * from './access.js';
 export * from './applications.js';
+export * from './settings.js';

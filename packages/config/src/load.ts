@@ -283,21 +283,9 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
       rateLimit: { requestsPerMinute: file.server.rate_limit.requests_per_minute },
       bodyLimitBytes: file.server.body_limit_bytes,
     },
-    ranking: {
-      minMatchScore: file.ranking.min_match_score,
-      weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(file.ranking.weights) },
-      recency: {
-        highDays: file.ranking.recency.high_days,
-        mediumDays: file.ranking.recency.medium_days,
-        lowDays: file.ranking.recency.low_days,
-      },
-    },
+    ranking: rankingSettings(file.ranking),
     filters: filterRules(file.filters),
-    drafting: {
-      top: file.drafting.top,
-      tone: file.drafting.tone,
-      templates: stripUndefined(file.drafting.templates),
-    },
+    drafting: draftingSettings(file.drafting),
     log: { level: logLevel },
     sources: file.sources,
     http: {
@@ -319,7 +307,26 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   };
 }
 
-function filterRules(f: ConfigFile['filters']): FilterRules {
+/** The file's `ranking:` as AppConfig holds it. */
+export function rankingSettings(r: ConfigFile['ranking']): AppConfig['ranking'] {
+  return {
+    minMatchScore: r.min_match_score,
+    weights: { ...DEFAULT_WEIGHTS, ...stripUndefined(r.weights) },
+    recency: {
+      highDays: r.recency.high_days,
+      mediumDays: r.recency.medium_days,
+      lowDays: r.recency.low_days,
+    },
+  };
+}
+
+/** The file's `drafting:` as AppConfig holds it. */
+export function draftingSettings(d: ConfigFile['drafting']): AppConfig['drafting'] {
+  return { top: d.top, tone: d.tone, templates: stripUndefined(d.templates) };
+}
+
+/** The file's `filters:` as the domain's FilterRules. */
+export function filterRules(f: ConfigFile['filters']): FilterRules {
   const floor = f.salary_min;
   return {
     platforms: f.platforms,

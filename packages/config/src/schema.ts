@@ -21,7 +21,7 @@ const Origin = z
     'expected an origin such as https://desk.example.com (no path, no trailing slash)',
   );
 
-const Weights = z.strictObject(
+export const Weights = z.strictObject(
   Object.fromEntries(
     SCORE_COMPONENTS.map((c) => [c, z.number().min(0).max(10).optional()]),
   ) as Record<(typeof SCORE_COMPONENTS)[number], z.ZodOptional<z.ZodNumber>>,
@@ -29,11 +29,17 @@ const Weights = z.strictObject(
 
 const Words = z.array(z.string().trim().min(1, 'expected a word, not an empty string')).default([]);
 
+export const Keywords = z.strictObject({
+  required: Words.describe('every one must appear'),
+  any: Words.describe('at least one must appear'),
+  excluded: Words.describe('none may appear'),
+});
+
 /**
  * Hard rules, in the words job-hunting tools use. A posting that breaks one is kept with the
  * rule and the reason (`applydesk jobs list --rejected`), never silently dropped.
  */
-const Filters = z.strictObject({
+export const Filters = z.strictObject({
   platforms: Words.describe('source types allowed, e.g. [greenhouse, upwork]; empty allows all'),
   locations: Words.describe('places a posting must be in; "remote" admits remote postings'),
   salary_min: z
@@ -51,13 +57,7 @@ const Filters = z.strictObject({
     .optional()
     .describe('a number (USD a year) or { amount, currency, period }'),
   experience_level: z.array(z.enum(EXPERIENCE_LEVELS)).default([]),
-  keywords: z
-    .strictObject({
-      required: Words.describe('every one must appear'),
-      any: Words.describe('at least one must appear'),
-      excluded: Words.describe('none may appear'),
-    })
-    .prefault({}),
+  keywords: Keywords.prefault({}),
   companies_excluded: Words,
   posted_within_days: z.number().int().positive().optional(),
   applied_company_within_days: z
@@ -116,6 +116,25 @@ const ModelRef = z
 
 const Usd = z.number().nonnegative('expected an amount in USD, 0 or more');
 
+export const Budget = z.strictObject({
+  daily_usd: Usd.optional().describe('stop calling models once this is spent in a UTC day'),
+  monthly_usd: Usd.optional().describe('the same for a UTC calendar month'),
+});
+
+export const Recency = z.strictObject({
+  high_days: z.number().positive().default(3),
+  medium_days: z.number().positive().default(14),
+  low_days: z.number().positive().default(30),
+});
+
+export const DraftTemplates = z.strictObject({
+  proposal: z.string().optional(),
+  cover_letter: z.string().optional(),
+  tailored_resume: z.string().optional(),
+  answer: z.string().optional(),
+  follow_up: z.string().optional(),
+});
+
 const Llm = z
   .strictObject({
     providers: z.array(LlmProvider).default([]),
@@ -128,12 +147,7 @@ const Llm = z
       )
       .prefault({})
       .describe('for each task, the models to try in order, as "provider:model"'),
-    budget: z
-      .strictObject({
-        daily_usd: Usd.optional().describe('stop calling models once this is spent in a UTC day'),
-        monthly_usd: Usd.optional().describe('the same for a UTC calendar month'),
-      })
-      .prefault({}),
+    budget: Budget.prefault({}),
     prices: z
       .record(ModelRef, z.strictObject({ input_per_mtok: Usd, output_per_mtok: Usd }))
       .default({})
@@ -233,13 +247,7 @@ export const ConfigFile = z.strictObject({
     .strictObject({
       min_match_score: z.number().int().min(0).max(100).default(70),
       weights: Weights.prefault({}),
-      recency: z
-        .strictObject({
-          high_days: z.number().positive().default(3),
-          medium_days: z.number().positive().default(14),
-          low_days: z.number().positive().default(30),
-        })
-        .prefault({})
+      recency: Recency.prefault({})
         .refine(
           (r) => r.high_days <= r.medium_days && r.medium_days <= r.low_days,
           'expected high_days <= medium_days <= low_days',
@@ -258,16 +266,9 @@ export const ConfigFile = z.strictObject({
         .default(10)
         .describe('postings that get drafts after ranking'),
       tone: z.enum(['warm', 'direct']).default('warm').describe('how drafts sound'),
-      templates: z
-        .strictObject({
-          proposal: z.string().optional(),
-          cover_letter: z.string().optional(),
-          tailored_resume: z.string().optional(),
-          answer: z.string().optional(),
-          follow_up: z.string().optional(),
-        })
-        .prefault({})
-        .describe('your own instructions for each kind of draft, added to every prompt'),
+      templates: DraftTemplates.prefault({}).describe(
+        'your own instructions for each kind of draft, added to every prompt',
+      ),
     })
     .prefault({}),
   log: z

@@ -1,3 +1,4 @@
+import type { AppConfig } from '@applydesk/config';
 import type { DraftKind, FilterRules, RankingSettings, ScoreWeights } from '@applydesk/domain';
 import type { Gateway, Tone } from '@applydesk/llm';
 import type { Store } from '@applydesk/store';
@@ -35,6 +36,11 @@ export interface EngineContext {
     /** How drafts sound and the user's instructions per kind; warm and none when absent. */
     drafting?: { tone: Tone; templates: Partial<Record<DraftKind, string>> };
   };
+  /**
+   * The configuration the engine was opened with (file path, providers, server); settings
+   * changed at run time are written back to it. Absent in throwaway contexts.
+   */
+  config?: AppConfig;
   /** The language models; absent when none is configured (drafts are written offline). */
   llm?: Gateway;
   /** Configured sources and how to reach them; absent where a caller needs none. */

@@ -30,3 +30,4 @@ export { openGateway, parseModelRef } from './llm/open-gateway.js';
 export * from './use-cases/applications.js';
 export { DEFAULT_BASE_URLS, needsApiKey } from '@applydesk/llm';
 export * from './use-cases/refine-ranking.js';
+export * from './use-cases/settings.js';

@@ -33,6 +33,7 @@ export async function openEngine(
       draftTop: config.drafting.top,
       drafting: { tone: config.drafting.tone, templates: config.drafting.templates },
     },
+    config,
     sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: options.now ?? (() => new Date()),
     vault: new SecretVault(store.secrets, config.secretKey),

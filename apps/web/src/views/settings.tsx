@@ -1,46 +1,687 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { api, apiToken, errorText, setApiToken } from '../api.ts';
+import { api, ApiError, apiToken, errorText, setApiToken } from '../api.ts';
+import { DRAFT_KINDS, type Settings as SettingsData } from '../types.ts';
+import './settings.css';
+
+/** Kept in step with the domain's SCORE_COMPONENTS; a value import would pull zod in. */
+const WEIGHTS = [
+  'relevance',
+  'skills',
+  'title',
+  'seniority',
+  'employment',
+  'remote',
+  'location',
+  'pay',
+  'recency',
+  'client',
+] as const;
+const PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
+
+/** The form as typed: text for every field, so a half-typed number stays what was typed. */
+interface Form {
+  required: string;
+  any: string;
+  excluded: string;
+  companies: string;
+  locations: string;
+  salaryAmount: string;
+  salaryCurrency: string;
+  salaryPeriod: string;
+  postedWithinDays: string;
+  dailyCap: string;
+  minScore: string;
+  weights: Record<string, string>;
+  tone: string;
+  top: string;
+  templates: Record<string, string>;
+  dailyUsd: string;
+  monthlyUsd: string;
+}
+
+const list = (words: string[]) => words.join(', ');
+const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+function formOf(s: SettingsData): Form {
+  const f = s.filters;
+  return {
+    required: list(f.keywordsRequired),
+    any: list(f.keywordsAny),
+    excluded: list(f.keywordsExcluded),
+    companies: list(f.companiesExcluded),
+    locations: list(f.locations),
+    salaryAmount: num(f.salaryMin?.amount),
+    salaryCurrency: f.salaryMin?.currency ?? 'USD',
+    salaryPeriod: f.salaryMin?.period ?? 'year',
+    postedWithinDays: num(f.postedWithinDays),
+    dailyCap: num(f.dailyCap),
+    minScore: String(s.ranking.minMatchScore),
+    weights: Object.fromEntries(WEIGHTS.map((w) => [w, num(s.ranking.weights[w])])),
+    tone: s.drafting.tone,
+    top: String(s.drafting.top),
+    templates: Object.fromEntries(DRAFT_KINDS.map((k) => [k, s.drafting.templates[k] ?? ''])),
+    dailyUsd: num(s.llm.budget.dailyUsd),
+    monthlyUsd: num(s.llm.budget.monthlyUsd),
+  };
+}
+
+const words = (text: string) =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+/** An empty box removes the setting (null); anything else goes as a number, or as typed so
+ * the server's check names it. */
+const optionalNumber = (text: string): number | string | null =>
+  text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
+
+/** Each form value at its applydesk.yaml path, as the PATCH body names it. */
+function leavesOf(form: Form): Record<string, unknown> {
+  const amount = optionalNumber(form.salaryAmount);
+  return {
+    'filters.keywords.required': words(form.required),
+    'filters.keywords.any': words(form.any),
+    'filters.keywords.excluded': words(form.excluded),
+    'filters.companies_excluded': words(form.companies),
+    'filters.locations': words(form.locations),
+    'filters.salary_min':
+      amount === null
+        ? null
+        : { amount, currency: form.salaryCurrency.trim(), period: form.salaryPeriod },
+    'filters.posted_within_days': optionalNumber(form.postedWithinDays),
+    'filters.daily_cap': optionalNumber(form.dailyCap),
+    'ranking.min_match_score': optionalNumber(form.minScore),
+    ...Object.fromEntries(
+      WEIGHTS.map((w) => [`ranking.weights.${w}`, optionalNumber(form.weights[w] ?? '')]),
+    ),
+    'drafting.tone': form.tone,
+    'drafting.top': optionalNumber(form.top),
+    ...Object.fromEntries(
+      DRAFT_KINDS.map((k) => [
+        `drafting.templates.${k}`,
+        (form.templates[k] ?? '').trim() === '' ? null : form.templates[k],
+      ]),
+    ),
+    'llm.budget.daily_usd': optionalNumber(form.dailyUsd),
+    'llm.budget.monthly_usd': optionalNumber(form.monthlyUsd),
+  };
+}
+
+/** Only what changed, nested as the server expects, so untouched keys stay as the file has them. */
+function patchOf(before: Form, after: Form): Record<string, unknown> {
+  const was = leavesOf(before);
+  const patch: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(leavesOf(after))) {
+    if (JSON.stringify(value) === JSON.stringify(was[path])) continue;
+    const keys = path.split('.');
+    let at = patch;
+    for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[keys[keys.length - 1]!] = value;
+  }
+  return patch;
+}
+
+type FieldErrors = { path: string; reason: string }[];
+
+/** The server's reasons for one field: its path, or anything under it (a list's items). */
+function errorsFor(errors: FieldErrors, path: string): string[] {
+  return errors
+    .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
+    .map((e) => (e.path === path ? e.reason : `${e.path.slice(path.length + 1)}: ${e.reason}`));
+}
+
+const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
+
+function Field(props: {
+  path: string;
+  label: string;
+  errors: FieldErrors;
+  hint?: string;
+  children: (attrs: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}): ReactNode {
+  const id = fieldId(props.path);
+  const reasons = errorsFor(props.errors, props.path);
+  const described = [
+    props.hint === undefined ? null : `${id}-hint`,
+    reasons.length === 0 ? null : `${id}-error`,
+  ]
+    .filter((x) => x !== null)
+    .join(' ');
+  return (
+    <div className="setting-field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({
+        id,
+        'aria-invalid': reasons.length > 0,
+        'aria-describedby': described === '' ? undefined : described,
+      })}
+      {props.hint !== undefined && (
+        <span id={`${id}-hint`} className="muted small">
+          {props.hint}
+        </span>
+      )}
+      {reasons.length > 0 && (
+        <span id={`${id}-error`} className="flag-text small field-error">
+          {reasons.join('; ')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** Every path a field of the form shows an error for; others go in the form's own alert. */
+const FORM_PATHS = [
+  'filters.keywords.required',
+  'filters.keywords.any',
+  'filters.keywords.excluded',
+  'filters.companies_excluded',
+  'filters.locations',
+  'filters.salary_min',
+  'filters.posted_within_days',
+  'filters.daily_cap',
+  'ranking.min_match_score',
+  ...WEIGHTS.map((w) => `ranking.weights.${w}`),
+  'drafting.tone',
+  'drafting.top',
+  ...DRAFT_KINDS.map((k) => `drafting.templates.${k}`),
+  'llm.budget.daily_usd',
+  'llm.budget.monthly_usd',
+];
+
+function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
+  const client = useQueryClient();
+  const [initial, setInitial] = useState(() => formOf(settings));
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const set = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setMessage(null);
+  };
+
+  const save = useMutation({
+    mutationFn: (patch: Record<string, unknown>) => api.saveSettings(patch),
+    onSuccess: (saved) => {
+      const next = formOf(saved);
+      setInitial(next);
+      setForm(next);
+      setErrors([]);
+      setFailure(null);
+      setMessage(
+        saved.ranked === null
+          ? 'Saved.'
+          : `Saved. Re-ranked: ${saved.ranked.written} scores changed, ${saved.ranked.shortlisted} shortlisted.`,
+      );
+      client.setQueryData(['settings'], saved);
+      void client.invalidateQueries({ queryKey: ['jobs'] });
+    },
+    onError: (error) => {
+      const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
+      setErrors(fieldErrors);
+      const unplaced = fieldErrors.filter(
+        (e) => !FORM_PATHS.some((p) => e.path === p || e.path.startsWith(`${p}.`)),
+      );
+      setFailure(
+        unplaced.length > 0
+          ? unplaced.map((e) => `${e.path}: ${e.reason}`).join('; ')
+          : fieldErrors.length > 0
+            ? 'Some settings are not valid: see the fields marked.'
+            : errorText(error),
+      );
+      setMessage(null);
+    },
+  });
+
+  const patch = patchOf(initial, form);
+  const changed = Object.keys(patch).length > 0;
+  const text = (path: string, label: string, key: keyof Form, hint?: string) => (
+    <Field path={path} label={label} errors={errors} {...(hint === undefined ? {} : { hint })}>
+      {(attrs) => (
+        <input
+          {...attrs}
+          type="text"
+          value={form[key] as string}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+  const number = (
+    path: string,
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    range: { min?: number; max?: number; step?: number } = {},
+  ) => (
+    <Field path={path} label={label} errors={errors}>
+      {(attrs) => (
+        <input
+          {...attrs}
+          type="number"
+          inputMode="decimal"
+          {...range}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <form
+      className="settings-form"
+      aria-label="Ranking and drafting settings"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(patch);
+      }}
+    >
+      <fieldset>
+        <legend>Filters</legend>
+        <p className="muted small">
+          Comma-separated lists. A posting that breaks a rule is kept and held back, never dropped.
+        </p>
+        {text(
+          'filters.keywords.required',
+          'Keywords required',
+          'required',
+          'every one must appear',
+        )}
+        {text('filters.keywords.any', 'Keywords, any of', 'any', 'at least one must appear')}
+        {text('filters.keywords.excluded', 'Keywords excluded', 'excluded', 'none may appear')}
+        {text('filters.companies_excluded', 'Companies excluded', 'companies')}
+        {text('filters.locations', 'Locations', 'locations', '"remote" admits remote postings')}
+        <div className="setting-row">
+          {number('filters.salary_min', 'Salary floor', form.salaryAmount, (v) =>
+            set({ salaryAmount: v }),
+          )}
+          <Field path="filters.salary_min.currency" label="Currency" errors={errors}>
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="text"
+                size={4}
+                maxLength={3}
+                value={form.salaryCurrency}
+                onChange={(e) => set({ salaryCurrency: e.target.value.toUpperCase() })}
+              />
+            )}
+          </Field>
+          <Field path="filters.salary_min.period" label="Per" errors={errors}>
+            {(attrs) => (
+              <select
+                {...attrs}
+                value={form.salaryPeriod}
+                onChange={(e) => set({ salaryPeriod: e.target.value })}
+              >
+                {PERIODS.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="setting-row">
+          {number(
+            'filters.posted_within_days',
+            'Posted within days',
+            form.postedWithinDays,
+            (v) => set({ postedWithinDays: v }),
+            { min: 1, step: 1 },
+          )}
+          {number('filters.daily_cap', 'Daily cap', form.dailyCap, (v) => set({ dailyCap: v }), {
+            min: 1,
+            step: 1,
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Ranking</legend>
+        {number(
+          'ranking.min_match_score',
+          'Minimum match score',
+          form.minScore,
+          (v) => set({ minScore: v }),
+          { min: 0, max: 100, step: 1 },
+        )}
+        <p className="muted small">Weight of each part of the score, 0 to 1; 0 turns a part off.</p>
+        <div className="setting-grid">
+          {WEIGHTS.map((w) =>
+            number(
+              `ranking.weights.${w}`,
+              `Weight: ${w}`,
+              form.weights[w] ?? '',
+              (v) => set({ weights: { ...form.weights, [w]: v } }),
+              { min: 0, max: 1, step: 0.01 },
+            ),
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Drafting</legend>
+        <div className="setting-row">
+          <Field path="drafting.tone" label="Tone" errors={errors}>
+            {(attrs) => (
+              <select {...attrs} value={form.tone} onChange={(e) => set({ tone: e.target.value })}>
+                <option value="warm">warm</option>
+                <option value="direct">direct</option>
+              </select>
+            )}
+          </Field>
+          {number('drafting.top', 'Postings drafted after ranking', form.top, (v) =>
+            set({ top: v }),
+          )}
+        </div>
+        {DRAFT_KINDS.map((k) => (
+          <Field
+            key={k}
+            path={`drafting.templates.${k}`}
+            label={`Template: ${k.replace(/_/g, ' ')}`}
+            errors={errors}
+          >
+            {(attrs) => (
+              <textarea
+                {...attrs}
+                rows={2}
+                value={form.templates[k] ?? ''}
+                onChange={(e) => set({ templates: { ...form.templates, [k]: e.target.value } })}
+              />
+            )}
+          </Field>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>LLM budget (USD)</legend>
+        <div className="setting-row">
+          {number('llm.budget.daily_usd', 'Daily budget', form.dailyUsd, (v) =>
+            set({ dailyUsd: v }),
+          )}
+          {number('llm.budget.monthly_usd', 'Monthly budget', form.monthlyUsd, (v) =>
+            set({ monthlyUsd: v }),
+          )}
+        </div>
+      </fieldset>
+
+      <div className="write">
+        <button type="submit" className="primary" disabled={save.isPending || !changed}>
+          {save.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+        <button
+          type="button"
+          disabled={save.isPending || !changed}
+          onClick={() => {
+            setForm(initial);
+            setErrors([]);
+            setFailure(null);
+          }}
+        >
+          Undo changes
+        </button>
+        {message !== null && <span role="status">{message}</span>}
+      </div>
+      {failure !== null && (
+        <p role="alert" className="notice error">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Providers({ llm }: { llm: SettingsData['llm'] }): ReactNode {
+  const tasks = Object.entries(llm.tasks).filter(([, models]) => models.length > 0);
+  return (
+    <>
+      <h2>Language models</h2>
+      {llm.providers.length === 0 ? (
+        <p className="muted">No providers: drafts are written offline.</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-label="Model providers">
+            <thead>
+              <tr>
+                <th scope="col">Provider</th>
+                <th scope="col">Type</th>
+                <th scope="col">Address</th>
+                <th scope="col">Key</th>
+              </tr>
+            </thead>
+            <tbody>
+              {llm.providers.map((p) => (
+                <tr key={p.name}>
+                  <th scope="row">{p.name}</th>
+                  <td>{p.type}</td>
+                  <td className="small">{p.baseUrl ?? 'default'}</td>
+                  <td>
+                    {p.apiKeyEnv === null ? (
+                      <span className="muted">none needed</span>
+                    ) : p.apiKeySet ? (
+                      <span className="ok-text">{p.apiKeyEnv} set</span>
+                    ) : (
+                      <span className="flag-text">{p.apiKeyEnv} not set</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {tasks.length > 0 && (
+        <dl className="facts wide">
+          {tasks.map(([task, models]) => (
+            <div key={task}>
+              <dt>{task}</dt>
+              <dd>{models.join(' → ')}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p className="muted small">
+        Providers and tasks are read-only here: edit llm: in applydesk.yaml; keys come from the
+        environment.
+      </p>
+    </>
+  );
+}
+
+function Tokens(): ReactNode {
+  const client = useQueryClient();
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: api.tokens });
+  const [name, setName] = useState('');
+  const [scope, setScope] = useState<'read' | 'write'>('read');
+  const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
+  const create = useMutation({
+    mutationFn: () => api.createToken(name.trim(), scope),
+    onSuccess: (created) => {
+      setShown({ name: created.item.name, token: created.token });
+      setName('');
+      void client.invalidateQueries({ queryKey: ['tokens'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.revokeToken(id),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+  return (
+    <>
+      <h2>API tokens</h2>
+      <p className="muted small">
+        For scripts, other machines and the browser extension. A token is shown once, when made.
+      </p>
+      {tokens.isError && <p role="alert">{errorText(tokens.error)}</p>}
+      {tokens.data !== undefined && tokens.data.items.length === 0 && (
+        <p className="muted">No tokens yet.</p>
+      )}
+      {tokens.data !== undefined && tokens.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table aria-label="API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.items.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.scope}</td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td className="small">
+                    {t.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? 'never'}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={`Revoke ${t.name}`}
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(t.id)}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {revoke.isError && <p role="alert">{errorText(revoke.error)}</p>}
+      <form
+        className="write"
+        aria-label="New API token"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label>
+          Name{' '}
+          <input
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={64}
+          />
+        </label>
+        <label>
+          Scope{' '}
+          <select value={scope} onChange={(e) => setScope(e.target.value as 'read' | 'write')}>
+            <option value="read">read (GET only)</option>
+            <option value="write">write (everything)</option>
+          </select>
+        </label>
+        <button type="submit" disabled={create.isPending || name.trim() === ''}>
+          Create token
+        </button>
+      </form>
+      {create.isError && <p role="alert">{errorText(create.error)}</p>}
+      {shown !== null && (
+        <div className="notice" role="status">
+          <p>Token “{shown.name}”: copy it now, it is not shown again.</p>
+          <code className="token-once" aria-label="New token">
+            {shown.token}
+          </code>{' '}
+          <button type="button" onClick={() => setShown(null)}>
+            Done
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
 
 export default function Settings(): ReactNode {
   const client = useQueryClient();
   const health = useQuery({ queryKey: ['health'], queryFn: api.health });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: api.settings });
   const [token, setToken] = useState(apiToken() ?? '');
   const [saved, setSaved] = useState(false);
   return (
     <section className="page" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      <h2>Server</h2>
-      {health.isPending && <p className="muted">Loading…</p>}
-      {health.isError && <p role="alert">{errorText(health.error)}</p>}
-      {health.data !== undefined && (
-        <dl className="facts wide">
-          <div>
-            <dt>Status</dt>
-            <dd>{health.data.status}</dd>
-          </div>
-          <div>
-            <dt>Version</dt>
-            <dd>{health.data.version}</dd>
-          </div>
-          <div>
-            <dt>Database</dt>
-            <dd>
-              {health.data.database.dialect} (schema {health.data.database.schemaVersion})
-            </dd>
-          </div>
-        </dl>
+      {settings.isPending && <p className="muted">Loading…</p>}
+      {settings.isError && <p role="alert">{errorText(settings.error)}</p>}
+      {settings.data !== undefined && (
+        <>
+          <p className="muted small">
+            Saved to <code>{settings.data.configPath}</code>, keeping its comments; changes apply at
+            once and postings are re-ranked.
+          </p>
+          <SettingsForm settings={settings.data} />
+          <Providers llm={settings.data.llm} />
+        </>
       )}
-      <p className="muted small">
-        Settings live in applydesk.yaml on the server; `applydesk doctor` checks them.
-      </p>
-      <h2>API token</h2>
+      <h2>Server</h2>
+      {health.isError && <p role="alert">{errorText(health.error)}</p>}
+      <dl className="facts wide">
+        {settings.data !== undefined && (
+          <>
+            <div>
+              <dt>Listens on</dt>
+              <dd>
+                {settings.data.server.host}:{settings.data.server.port}
+              </dd>
+            </div>
+            <div>
+              <dt>Auth</dt>
+              <dd>{settings.data.server.auth}</dd>
+            </div>
+            <div>
+              <dt>CORS origins</dt>
+              <dd>{settings.data.server.corsOrigins.join(', ') || '–'}</dd>
+            </div>
+          </>
+        )}
+        {health.data !== undefined && (
+          <>
+            <div>
+              <dt>Status</dt>
+              <dd>{health.data.status}</dd>
+            </div>
+            <div>
+              <dt>Version</dt>
+              <dd>{health.data.version}</dd>
+            </div>
+            <div>
+              <dt>Database</dt>
+              <dd>
+                {health.data.database.dialect} (schema {health.data.database.schemaVersion})
+              </dd>
+            </div>
+          </>
+        )}
+      </dl>
+      <Tokens />
+      <h2>This browser’s token</h2>
       <p className="muted small">
         Needed only when the server asks for one (bound beyond loopback, or server.auth: required).
         It is kept in this browser. Live updates need no token, so they are off while one is set.
       </p>
       <form
         className="write"
+        aria-label="This browser’s token"
         onSubmit={(e) => {
           e.preventDefault();
           setApiToken(token.trim());
