@@ -145,9 +145,11 @@ export default tseslint.config(
                 'apps/web reaches the system only through the HTTP API (api-contract types).',
             },
             {
-              group: ['@applydesk/api-contract'],
+              // The typed client is the exception: it imports types only itself.
+              regex: '^@applydesk/api-contract(?!/client$)',
               allowTypeImports: true,
-              message: 'import types only: a value import would bundle zod and hono.',
+              message:
+                'import types only (or the client): a value import would bundle zod and hono.',
             },
           ],
         },
@@ -182,9 +184,11 @@ export default tseslint.config(
                 'apps/extension reaches the system only through the HTTP API (api-contract types).',
             },
             {
-              group: ['@applydesk/api-contract'],
+              // The typed client is the exception: it imports types only itself.
+              regex: '^@applydesk/api-contract(?!/client$)',
               allowTypeImports: true,
-              message: 'import types only: a value import would bundle zod and hono.',
+              message:
+                'import types only (or the client): a value import would bundle zod and hono.',
             },
           ],
         },

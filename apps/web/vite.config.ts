@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -6,6 +7,15 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  // The shared API client from its TypeScript source: it imports types only, so nothing of
+  // the schemas reaches the bundle, and the build does not wait for the package's own.
+  resolve: {
+    alias: {
+      '@applydesk/api-contract/client': fileURLToPath(
+        new URL('../../packages/api-contract/src/client.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,3 +1,4 @@
+import { ApiError, createApiClient } from '@applydesk/api-contract/client';
 import type {
   Application,
   ApplicationCards,
@@ -9,28 +10,17 @@ import type {
   JobDetail,
   JobFilters,
   JobList,
-  Problem,
   Profile,
   Settings,
-  SettingsUpdate,
   ApiTokenList,
   ApiTokenInfo,
-  CreatedToken,
   SourceStatusList,
   Stage,
   StageHistory,
 } from './types.ts';
 
-/** An answer other than 2xx; `detail` is the problem+json's own words when there is one. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Partial<Problem> | null,
-  ) {
-    super(problem?.detail ?? `the server answered ${status}`);
-    this.name = 'ApiError';
-  }
-}
+// The shared typed client: its ApiError carries the problem's status, code, detail and fields.
+export { ApiError };
 
 const TOKEN_KEY = 'applydesk.token';
 
@@ -48,24 +38,8 @@ export function setApiToken(token: string | null): void {
   else localStorage.setItem(TOKEN_KEY, token);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const token = apiToken();
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => null)) as Partial<Problem> | null;
-    throw new ApiError(res.status, problem);
-  }
-  return (await res.json()) as T;
-}
-
-const enc = encodeURIComponent;
+/** Same origin as the page; the token, when one is set, goes with every call. */
+const client = createApiClient({ baseUrl: '', token: apiToken });
 
 export function jobListParams(filters: JobFilters, cursor: string | null, limit = 100): string {
   const params = new URLSearchParams({
@@ -85,43 +59,41 @@ export function jobListParams(filters: JobFilters, cursor: string | null, limit 
 
 export const api = {
   jobs: (filters: JobFilters, cursor: string | null, limit?: number) =>
-    request<JobList>('GET', `/api/jobs?${jobListParams(filters, cursor, limit)}`),
-  job: (id: string) => request<JobDetail>('GET', `/api/jobs/${enc(id)}`),
+    client.request<JobList>('GET', `/api/jobs?${jobListParams(filters, cursor, limit)}`),
+  job: (id: string): Promise<JobDetail> => client.jobs.get(id),
   writeDrafts: (jobId: string, body: { kind?: DraftKind; models?: string[] }) =>
-    request<{ drafts: Draft[] }>('POST', `/api/jobs/${enc(jobId)}/drafts`, body),
-  editDraft: (id: string, text: string) =>
-    request<Draft>('PATCH', `/api/drafts/${enc(id)}`, { text }),
-  approveDraft: (id: string) => request<Draft>('POST', `/api/drafts/${enc(id)}/approve`),
-  rejectDraft: (id: string) => request<Draft>('POST', `/api/drafts/${enc(id)}/reject`),
-  confirmClaims: (id: string) => request<Draft>('POST', `/api/drafts/${enc(id)}/confirm`, {}),
-  moveStage: (jobId: string, stage: Stage, note?: string) =>
-    request<Application>('POST', `/api/jobs/${enc(jobId)}/stage`, {
+    client.jobs.draft(jobId, body) as Promise<{ drafts: Draft[] }>,
+  editDraft: (id: string, text: string): Promise<Draft> => client.drafts.edit(id, text),
+  approveDraft: (id: string): Promise<Draft> => client.drafts.approve(id),
+  rejectDraft: (id: string): Promise<Draft> => client.drafts.reject(id),
+  confirmClaims: (id: string): Promise<Draft> => client.drafts.confirm(id),
+  moveStage: (jobId: string, stage: Stage, note?: string): Promise<Application> =>
+    client.jobs.moveStage(jobId, {
       stage,
       ...(note === undefined || note === '' ? {} : { note }),
     }),
-  applications: () => request<ApplicationCards>('GET', '/api/applications'),
-  history: (applicationId: string) =>
-    request<StageHistory>('GET', `/api/applications/${enc(applicationId)}/history`),
-  insights: () => request<Insights>('GET', '/api/insights'),
-  sources: () => request<SourceStatusList>('GET', '/api/sources'),
-  profile: () => request<Profile>('GET', '/api/profile'),
-  costs: (by: 'day' | 'model' | 'job') => request<CostReport>('GET', `/api/costs?by=${by}`),
-  health: () => request<Health>('GET', '/healthz'),
-  settings: () => request<Settings>('GET', '/api/settings'),
+  applications: (): Promise<ApplicationCards> => client.applications.list(),
+  history: (applicationId: string): Promise<StageHistory> =>
+    client.applications.history(applicationId),
+  insights: (): Promise<Insights> => client.insights(),
+  sources: (): Promise<SourceStatusList> => client.sources(),
+  profile: (): Promise<Profile> => client.profile(),
+  costs: (by: 'day' | 'model' | 'job'): Promise<CostReport> => client.costs({ by }),
+  health: (): Promise<Health> => client.health(),
+  settings: (): Promise<Settings> => client.settings.get(),
   /** Keys as in applydesk.yaml (snake_case); null removes a key so its default applies. */
-  saveSettings: (patch: Record<string, unknown>) =>
-    request<SettingsUpdate>('PATCH', '/api/settings', patch),
-  tokens: () => request<ApiTokenList>('GET', '/api/tokens'),
-  createToken: (name: string, scope: 'read' | 'write') =>
-    request<CreatedToken>('POST', '/api/tokens', { name, scope }),
-  revokeToken: (id: string) => request<ApiTokenInfo>('DELETE', `/api/tokens/${enc(id)}`),
+  saveSettings: (patch: Record<string, unknown>) => client.settings.update(patch),
+  tokens: (): Promise<ApiTokenList> => client.tokens.list(),
+  createToken: (name: string, scope: 'read' | 'write') => client.tokens.create(name, scope),
+  revokeToken: (id: string): Promise<ApiTokenInfo> => client.tokens.revoke(id),
 };
 
 /** The message to show for a failed call: the problem's detail, else the error's text. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    const detail = error.problem?.detail ?? error.message;
-    return error.status === 401 ? `${detail} (set an API token under Settings)` : detail;
+    return error.status === 401
+      ? `${error.message} (set an API token under Settings)`
+      : error.message;
   }
   return error instanceof Error ? error.message : String(error);
 }

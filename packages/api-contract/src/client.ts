@@ -9,6 +9,13 @@ import type { ApplicationCardList, Insights, MoveStageBody, StageHistory } from 
 import type { PairResponse } from './access.js';
 import type { CostReport, CreateDraftsBody, DraftPage } from './drafts.js';
 import type {
+  ApiTokenInfo,
+  ApiTokenList,
+  CreatedToken,
+  Settings,
+  SettingsUpdate,
+} from './settings.js';
+import type {
   Application,
   CaptureResult,
   Draft,
@@ -166,6 +173,22 @@ export function createApiClient(options: ApiClientOptions) {
     capture: (capture: { kind: string; pageUrl: string; capturedAt: string }) =>
       json<Out<typeof CaptureResult>>('POST', '/api/captures', capture),
     pair: (code: string) => json<Out<typeof PairResponse>>('POST', '/api/pair', { code }),
+    settings: {
+      get: () => json<Out<typeof Settings>>('GET', '/api/settings'),
+      /** Keys as in applydesk.yaml (snake_case); null removes a key so its default applies. */
+      update: (patch: Record<string, unknown>) =>
+        json<Out<typeof SettingsUpdate>>('PATCH', '/api/settings', patch),
+    },
+    tokens: {
+      list: (all = false) =>
+        json<Out<typeof ApiTokenList>>('GET', `/api/tokens${all ? '?all=true' : ''}`),
+      create: (name: string, scope: 'read' | 'write') =>
+        json<Out<typeof CreatedToken>>('POST', '/api/tokens', { name, scope }),
+      revoke: (tokenId: string) =>
+        json<Out<typeof ApiTokenInfo>>('DELETE', `/api/tokens/${id(tokenId)}`),
+    },
+    /** Any other route, typed by the caller (a query string already built, for instance). */
+    request: <T>(method: string, path: string, body?: unknown) => json<T>(method, path, body),
   };
 }
 

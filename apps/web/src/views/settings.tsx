@@ -222,7 +222,7 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
       void client.invalidateQueries({ queryKey: ['jobs'] });
     },
     onError: (error) => {
-      const fieldErrors = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
+      const fieldErrors = error instanceof ApiError ? error.errors : [];
       setErrors(fieldErrors);
       const unplaced = fieldErrors.filter(
         (e) => !FORM_PATHS.some((p) => e.path === p || e.path.startsWith(`${p}.`)),
