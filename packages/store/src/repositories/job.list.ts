@@ -23,6 +23,8 @@ const CURSOR_KIND: Record<JobSort, 'integer' | 'number' | 'time'> = {
 
 interface Plan {
   from: Fragment;
+  /** The same joins without the text search: enough to read the rows of a page by id. */
+  rowsFrom: Fragment;
   where: Fragment[];
   score: Fragment;
   stage: Fragment;
@@ -63,12 +65,14 @@ function textSearch(
 function plan(ctx: StoreContext, query: JobQuery): Plan {
   const search = textSearch(ctx, query.text);
   const profileId = query.profileId;
-  const joins: Fragment[] = [];
-  if (search?.join) joins.push(search.join);
+  const profileJoins: Fragment[] = [];
   if (profileId !== undefined) {
-    joins.push(sql`left join matches m on m.job_id = j.id and m.profile_id = ${profileId}`);
-    joins.push(sql`left join applications a on a.job_id = j.id and a.profile_id = ${profileId}`);
+    profileJoins.push(sql`left join matches m on m.job_id = j.id and m.profile_id = ${profileId}`);
+    profileJoins.push(
+      sql`left join applications a on a.job_id = j.id and a.profile_id = ${profileId}`,
+    );
   }
+  const joins: Fragment[] = search?.join ? [search.join, ...profileJoins] : profileJoins;
   // Without a profile there is no score or stage; filters then see null, as the listing shows.
   const score = profileId !== undefined ? sql`m.score` : sql`cast(null as integer)`;
   const stage = profileId !== undefined ? sql`a.stage` : sql`cast(null as text)`;
@@ -123,8 +127,10 @@ function plan(ctx: StoreContext, query: JobQuery): Plan {
           : sql`j.posted_at`;
 
   const from = sql`jobs j ${sql.join(joins, sql` `)}`;
+  const rowsFrom = sql`jobs j ${sql.join(profileJoins, sql` `)}`;
   return {
     from,
+    rowsFrom,
     where,
     score,
     stage,
@@ -180,11 +186,12 @@ export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobP
   }>`select count(*) as n from ${p.from} ${whereClause(p.where)}`.execute(ctx.db);
   const totalCount = toCount(counted.rows[0]?.n);
 
-  const rows = await sql<JobListRow>`
-    select f.* from (
-      select ${columns}, ${p.score} as score, ${p.stage} as stage, ${p.applicationId} as application_id,
-        ${p.rejectedRule} as rejected_rule, ${p.rejectedReason} as rejected_reason,
-        ${p.sortValue} as sort_value
+  // The page's ids first, from narrow rows (id and sort value): sorting thousands of matches
+  // with their descriptions attached is what made a broad text search slow. Then the page's
+  // rows, by id.
+  const keys = await sql<{ id: string; sort_value: unknown }>`
+    select f.id, f.sort_value from (
+      select j.id as id, ${p.sortValue} as sort_value
       from ${p.from}
       ${whereClause(p.where)}
     ) f
@@ -192,11 +199,24 @@ export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobP
     order by f.sort_value ${direction} nulls last, f.id ${direction}
     limit ${limit + 1} offset ${offset}
   `.execute(ctx.db);
-
-  const page = rows.rows.slice(0, limit);
+  const pageKeys = keys.rows.slice(0, limit);
+  const byId = new Map<string, JobListRow>();
+  if (pageKeys.length > 0) {
+    const found = await sql<JobListRow>`
+      select ${columns}, ${p.score} as score, ${p.stage} as stage, ${p.applicationId} as application_id,
+        ${p.rejectedRule} as rejected_rule, ${p.rejectedReason} as rejected_reason
+      from ${p.rowsFrom}
+      where j.id in (${sql.join(pageKeys.map((k) => k.id))})
+    `.execute(ctx.db);
+    for (const row of found.rows) byId.set(row.id, row);
+  }
+  const page = pageKeys.flatMap((key) => {
+    const row = byId.get(key.id);
+    return row === undefined ? [] : [{ ...row, sort_value: key.sort_value }];
+  });
   const last = page.at(-1);
   const nextCursor =
-    rows.rows.length > limit && last !== undefined
+    keys.rows.length > limit && last !== undefined
       ? encodeCursor({ value: cursorValueOf(last.sort_value), id: last.id })
       : null;
   return { items: page.map((row) => jobListItemFromRow(ctx.codec, row)), totalCount, nextCursor };
