@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchApi } from './api.bench.js';
 import { benchDashboard } from './dashboard.bench.js';
 import { benchDedupe } from './dedupe.bench.js';
 import { benchDrafting } from './drafting.bench.js';
@@ -36,3 +37,7 @@ console.log(JSON.stringify(drafting, null, 2));
 const dashboard = { date: new Date().toISOString(), machine, ...(await benchDashboard()) };
 writeFileSync(join(results, 'dashboard.json'), `${JSON.stringify(dashboard, null, 2)}\n`);
 console.log(JSON.stringify(dashboard, null, 2));
+
+const api = { date: new Date().toISOString(), machine, ...(await benchApi()) };
+writeFileSync(join(results, 'api.json'), `${JSON.stringify(api, null, 2)}\n`);
+console.log(JSON.stringify(api, null, 2));
