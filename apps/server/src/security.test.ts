@@ -86,6 +86,19 @@ describe('auth on a non-loopback bind', () => {
       expect((await app.request(path)).status, path).toBe(401);
   });
 
+  it('takes the token in the address for the event stream only (EventSource sends no headers)', async () => {
+    const controller = new AbortController();
+    const stream = await app.request(`/api/events/stream?access_token=${read}`, {
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    controller.abort();
+    await stream.body?.cancel().catch(() => undefined);
+    expect((await app.request('/api/events/stream?access_token=adk_wrong')).status).toBe(401);
+    expect((await app.request(`/api/jobs?access_token=${read}`)).status).toBe(401);
+  });
+
   it('serves the dashboard page without a token (it holds no data) but none of its data', async () => {
     const page = await app.request('/');
     expect(page.status).toBe(200);

@@ -21,15 +21,21 @@ export interface Progress {
 /**
  * Follows GET /api/events/stream and marks queries stale as things change elsewhere (a
  * scheduled ingest, the CLI). Invalidations are batched per second so a long run does not
- * refetch on every event. A server without the stream, or one that needs a token (EventSource
- * cannot send one), leaves the dashboard as it is: it still works, just without live updates.
+ * refetch on every event. A server without the stream leaves the dashboard as it is: it still
+ * works, just without live updates.
  */
 export function useEventStream(): Progress | null {
   const client = useQueryClient();
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(() => {
-    if (typeof EventSource === 'undefined' || apiToken() !== null) return;
-    const source = new EventSource('/api/events/stream');
+    if (typeof EventSource === 'undefined') return;
+    const token = apiToken();
+    // EventSource cannot send an Authorization header; the stream takes the token in its address.
+    const source = new EventSource(
+      token === null
+        ? '/api/events/stream'
+        : `/api/events/stream?access_token=${encodeURIComponent(token)}`,
+    );
     const pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const flush = (queryClient: QueryClient) => {

@@ -11,6 +11,8 @@ const PUBLIC: readonly { method: string; path: string }[] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
+const EVENT_STREAM = '/api/events/stream';
+
 /**
  * The dashboard's page and its scripts hold no data (everything comes from /api, which
  * needs the token), and a browser cannot send a token with a page load: they stay open so
@@ -61,7 +63,14 @@ export function authMiddleware(options: {
     if (PUBLIC.some((p) => p.method === method && p.path === c.req.path)) return next();
     if (isDashboardShell(method, c.req.path)) return next();
 
-    const header = c.req.header('authorization');
+    // A browser's EventSource cannot send headers: the event stream alone takes the token as
+    // `access_token` in its address (only ever logged by path, never with the query).
+    const fromQuery =
+      method === 'GET' && c.req.path === EVENT_STREAM ? c.req.query('access_token') : undefined;
+    const header =
+      fromQuery !== undefined && fromQuery !== ''
+        ? `Bearer ${fromQuery}`
+        : c.req.header('authorization');
     if (header === undefined || header.trim() === '')
       return unauthorized(c, 'this server needs an API token: none was sent');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
