@@ -348,11 +348,13 @@ export function filterRules(f: ConfigFile['filters']): FilterRules {
   };
 }
 
+/** "openai:gpt-4.1-mini" → its parts; the model may hold colons of its own (ollama tags). */
+export function splitModelRef(ref: string): { provider: string; model: string } {
+  const at = ref.indexOf(':');
+  return { provider: ref.slice(0, at), model: ref.slice(at + 1) };
+}
+
 function llmSettings(l: ConfigFile['llm']): LlmSettings {
-  const modelRef = (ref: string) => {
-    const at = ref.indexOf(':');
-    return { provider: ref.slice(0, at), model: ref.slice(at + 1) };
-  };
   return {
     providers: l.providers.map((p) => ({
       name: p.name,
@@ -362,7 +364,7 @@ function llmSettings(l: ConfigFile['llm']): LlmSettings {
       apiKeyEnv: p.apiKeyEnv ?? DEFAULT_API_KEY_ENV[p.type],
       limits: stripUndefined(p.limits ?? {}),
     })),
-    tasks: Object.fromEntries(LLM_TASKS.map((t) => [t, l.tasks[t].map(modelRef)])) as Record<
+    tasks: Object.fromEntries(LLM_TASKS.map((t) => [t, l.tasks[t].map(splitModelRef)])) as Record<
       LlmTask,
       { provider: string; model: string }[]
     >,

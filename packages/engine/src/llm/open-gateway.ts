@@ -1,4 +1,4 @@
-import type { LlmSettings } from '@applydesk/config';
+import { splitModelRef, type LlmSettings } from '@applydesk/config';
 import { DomainError } from '@applydesk/domain';
 import { createGateway, type Gateway, type GatewayOptions, type ModelRoute } from '@applydesk/llm';
 import type { Store } from '@applydesk/store';
@@ -49,5 +49,6 @@ export function parseModelRef(ref: string): ModelRoute {
       hint: 'for example openai:gpt-4.1-mini, with the provider named as under llm.providers',
     });
   }
-  return { provider: ref.slice(0, at).trim(), model: ref.slice(at + 1).trim() };
+  const { provider, model } = splitModelRef(ref);
+  return { provider: provider.trim(), model: model.trim() };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -11,33 +11,13 @@ import {
   maya,
   northwindFrontend,
 } from '../../../llm/src/offline/test-support/fixtures.js';
+import { anthropicAnswer, openAiAnswer } from '../../../llm/src/gateway/test-support/recorded.js';
 import { openEngine, type OpenEngine } from '../open-engine.js';
 import { draftForJob } from './draft-jobs.js';
 import { exportDraft } from './export-draft.js';
 import { ingestJobs } from './ingest-jobs.js';
 import { saveProfile } from './profile.js';
 import { approveDraft, confirmClaims, editDraft, rejectDraft } from './review-draft.js';
-
-const GATEWAY_FIXTURES = new URL('../../../llm/src/gateway/fixtures/', import.meta.url);
-
-/** The recorded OpenAI chat completion carrying another answer: the wire shape stays real. */
-function openAiAnswer(content: string): string {
-  const body = JSON.parse(
-    readFileSync(new URL('openai-chat-completion.json', GATEWAY_FIXTURES), 'utf8'),
-  ) as { choices: { message: { content: string } }[] };
-  const choice = body.choices[0];
-  if (choice !== undefined) choice.message.content = content;
-  return JSON.stringify(body);
-}
-
-function anthropicAnswer(text: string): string {
-  const body = JSON.parse(
-    readFileSync(new URL('anthropic-message.json', GATEWAY_FIXTURES), 'utf8'),
-  ) as { content: { text: string }[] };
-  const part = body.content[0];
-  if (part !== undefined) part.text = text;
-  return JSON.stringify(body);
-}
 
 const GROUNDED = [
   'Your warehouse dashboard takes 30+ seconds to load for your largest customers; I have fixed that kind of slowness before.',

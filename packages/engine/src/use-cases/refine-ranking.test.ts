@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@applydesk/config';
 import { startReplayServer, type ReplayServer } from '@applydesk/sources/test-support';
 import { generateSamplePostings, sampleProfile } from '../demo/index.js';
+import { embeddingsAnswer, openAiAnswer } from '../../../llm/src/gateway/test-support/recorded.js';
 import { openEngine, type OpenEngine } from '../open-engine.js';
 import { ingestJobs } from './ingest-jobs.js';
 import { rankedList } from './jobs.js';
@@ -13,30 +14,6 @@ import { rankJobs } from './rank-jobs.js';
 import { refineRanking } from './refine-ranking.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
-const FIXTURES = new URL('../../../llm/src/gateway/fixtures/', import.meta.url);
-
-/** The recorded chat completion carrying the model's verdicts. */
-function chatAnswer(content: string): string {
-  const body = JSON.parse(
-    readFileSync(new URL('openai-chat-completion.json', FIXTURES), 'utf8'),
-  ) as { choices: { message: { content: string } }[] };
-  const choice = body.choices[0];
-  if (choice !== undefined) choice.message.content = content;
-  return JSON.stringify(body);
-}
-
-/** The recorded embeddings list, one vector per input, as `vectorOf` says. */
-function embeddingsAnswer(inputs: string[], vectorOf: (text: string, i: number) => number[]) {
-  const body = JSON.parse(readFileSync(new URL('openai-embeddings.json', FIXTURES), 'utf8')) as {
-    data: { object: string; index: number; embedding: number[] }[];
-  };
-  body.data = inputs.map((text, index) => ({
-    object: 'embedding',
-    index,
-    embedding: vectorOf(text, index),
-  }));
-  return JSON.stringify(body);
-}
 
 let server: ReplayServer;
 beforeAll(async () => {
@@ -83,7 +60,7 @@ describe('refineRanking', () => {
     const first = before[0]?.job.id ?? '';
     const last = before[4]?.job.id ?? '';
     server.route(`${p}/v1/chat/completions`, {
-      body: chatAnswer(
+      body: openAiAnswer(
         `Here you go:\n${JSON.stringify([
           { id: first, fit: 0, reason: 'wrong stack entirely' },
           { id: last, fit: 100, reason: 'exactly the backend work in the profile' },

@@ -2,31 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture, startReplayServer, type ReplayServer } from '@applydesk/sources/test-support';
 import { createGateway, type GatewayOptions } from '../gateway/gateway.js';
 import { fakeClock, memoryCache, memoryLedger } from '../gateway/test-support/memory.js';
+import { anthropicAnswer, openAiAnswer } from '../gateway/test-support/recorded.js';
 import { NOW, ceramicsShopify, maya, northwindFrontend } from '../offline/test-support/fixtures.js';
 import { DRAFT_SYSTEM_PROMPT } from './prompt.js';
 import { writeDrafts } from './write-drafts.js';
 
 const gatewayFixture = (name: string) =>
   fixture(new URL('../gateway/gateway.ts', import.meta.url).href, name);
-
-/** The recorded OpenAI chat completion, carrying another answer: the wire shape stays real. */
-function openAiAnswer(content: string): string {
-  const body = JSON.parse(gatewayFixture('openai-chat-completion.json')) as {
-    choices: { message: { content: string } }[];
-  };
-  const choice = body.choices[0];
-  if (choice !== undefined) choice.message.content = content;
-  return JSON.stringify(body);
-}
-
-function anthropicAnswer(text: string): string {
-  const body = JSON.parse(gatewayFixture('anthropic-message.json')) as {
-    content: { text: string }[];
-  };
-  const part = body.content[0];
-  if (part !== undefined) part.text = text;
-  return JSON.stringify(body);
-}
 
 /** A draft Maya's profile backs: every claim is on her resume. */
 const GROUNDED = [

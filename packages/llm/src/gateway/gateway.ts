@@ -65,6 +65,24 @@ export function isNoModelError(error: unknown): boolean {
   return isDomainError(error, 'NOT_FOUND') && error.details?.reason === 'no_model';
 }
 
+/** What generateText and streamText are asked alike: retries are the gateway's own. */
+function callSettings(
+  request: GenerateRequest,
+  client: ProviderClient,
+  route: ModelRoute,
+  signal: AbortSignal,
+) {
+  return {
+    model: client.language(route.model),
+    ...(request.system === undefined ? {} : { system: request.system }),
+    prompt: request.prompt,
+    ...(request.maxOutputTokens === undefined ? {} : { maxOutputTokens: request.maxOutputTokens }),
+    ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    maxRetries: 0,
+    abortSignal: signal,
+  };
+}
+
 /** An error event inside a stream, as an Error that says what the provider said. */
 function streamError(error: unknown): Error {
   if (error instanceof Error) return error;
@@ -538,17 +556,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         signal: AbortSignal,
       ): Promise<Answer<string>> => {
         if (streamed) request.onRestart?.();
-        const result = streamText({
-          model: client.language(route.model),
-          ...(request.system === undefined ? {} : { system: request.system }),
-          prompt: request.prompt,
-          ...(request.maxOutputTokens === undefined
-            ? {}
-            : { maxOutputTokens: request.maxOutputTokens }),
-          ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-          maxRetries: 0,
-          abortSignal: signal,
-        });
+        const result = streamText(callSettings(request, client, route, signal));
         let text = '';
         let usage: { inputTokens?: number | undefined; outputTokens?: number | undefined } = {};
         let finishReason: string | undefined;
@@ -592,17 +600,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           (request.maxOutputTokens ?? 1000),
         async call(client, route, signal) {
           if (request.onText !== undefined) return streamAnswer(client, route, signal);
-          const result = await generateText({
-            model: client.language(route.model),
-            ...(request.system === undefined ? {} : { system: request.system }),
-            prompt: request.prompt,
-            ...(request.maxOutputTokens === undefined
-              ? {}
-              : { maxOutputTokens: request.maxOutputTokens }),
-            ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
-            maxRetries: 0,
-            abortSignal: signal,
-          });
+          const result = await generateText(callSettings(request, client, route, signal));
           return {
             value: result.text,
             inputTokens: result.usage.inputTokens ?? 0,
