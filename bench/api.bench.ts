@@ -11,10 +11,12 @@
  * comes from 127.0.0.1, so all would share one bucket of 600 a minute. It runs in a child
  * process, a fresh one per case, so the load generator does not share its event loop; its
  * request log (default level) goes to /dev/null.
+ * BENCH_API_SEEDED=<file> starts the SQLite cases from a copy of a file an earlier run seeded
+ * (kept with BENCH_API_KEEP=<file>), to measure changes to the server without reseeding.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -184,7 +186,12 @@ async function serveAndMeasure(home: string, at: StoreAt, path: string) {
 
 /** One store: seed, page 1 for its cursor (timed, idle server), then each case under load. */
 async function benchStoreAt(home: string, at: StoreAt): Promise<Record<string, unknown>> {
-  const { seedMs } = await seed(home, at);
+  const seeded = process.env.BENCH_API_SEEDED;
+  const keep = process.env.BENCH_API_KEEP;
+  let seedMs: number | null = null;
+  if ('sqlitePath' in at && seeded !== undefined) copyFileSync(seeded, at.sqlitePath);
+  else ({ seedMs } = await seed(home, at));
+  if ('sqlitePath' in at && keep !== undefined) copyFileSync(at.sqlitePath, keep);
   const server = await spawnServer({ home, at });
   let first: { total_count: number; next_cursor: string | null };
   let page1Ms: number;

@@ -1,6 +1,7 @@
 import type { Codec } from './codec.js';
 import type { Database, Db } from './db.js';
 import type { Transaction } from 'kysely';
+import type { ListingCache } from './listing-cache.js';
 import type { Dialect } from './repositories.js';
 
 /** What every repository runs against: a connection or a transaction, and its dialect. */
@@ -9,6 +10,8 @@ export interface StoreContext {
   readonly dialect: Dialect;
   readonly codec: Codec;
   readonly location: string;
+  /** Ordered listings kept while the data is unchanged; one per open store. */
+  readonly listings?: ListingCache;
 }
 
 /**

@@ -2,6 +2,7 @@ import { DomainError } from '@applydesk/domain';
 import type { Kysely } from 'kysely';
 import { createCodec } from './codec.js';
 import type { Database } from './db.js';
+import { ListingCache } from './listing-cache.js';
 import { migrateToLatest } from './migrations/index.js';
 import { openPostgres } from './postgres.js';
 import type { Store } from './repositories.js';
@@ -26,7 +27,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     const { db, location, schema } = await openPostgres(options.databaseUrl, options.pgSchema);
     await migrateOrClose(db, 'postgres', location, schema);
-    return createStore({ db, dialect: 'postgres', codec: createCodec('postgres'), location });
+    return createStore({
+      db,
+      dialect: 'postgres',
+      codec: createCodec('postgres'),
+      location,
+      listings: new ListingCache(),
+    });
   }
   if (options.sqlitePath === undefined || options.sqlitePath === '') {
     throw new DomainError(
@@ -39,7 +46,13 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   const { db, location } = openSqlite(options.sqlitePath);
   await migrateOrClose(db, 'sqlite', location);
-  return createStore({ db, dialect: 'sqlite', codec: createCodec('sqlite'), location });
+  return createStore({
+    db,
+    dialect: 'sqlite',
+    codec: createCodec('sqlite'),
+    location,
+    listings: new ListingCache(),
+  });
 }
 
 async function migrateOrClose(

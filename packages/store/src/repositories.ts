@@ -209,6 +209,8 @@ export interface ProfileRepository {
   get(id: string): Promise<Profile | null>;
   /** The profile named `default`, else the oldest one, else null. */
   getDefault(): Promise<Profile | null>;
+  /** The id of the profile getDefault returns, without reading the profile. */
+  defaultId(): Promise<string | null>;
   list(): Promise<Profile[]>;
 }
 

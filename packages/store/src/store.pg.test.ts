@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
 import { defineRankingConformance } from './test-support/ranking.conformance.js';
+import { defineListingCacheConformance } from './test-support/listing-cache.conformance.js';
 import { jobInput } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
 import { KNOWN_MIGRATIONS } from './migrations/index.js';
@@ -53,6 +54,18 @@ describe.skipIf(!url)(SKIP_REASON, () => {
   defineStoreConformance(
     'PostgreSQL conformance',
     () => openStore({ databaseUrl: url!, pgSchema: newSchema() }),
+    dropSchemas,
+  );
+
+  defineListingCacheConformance(
+    'PostgreSQL listing cache',
+    async () => {
+      const pgSchema = newSchema();
+      return {
+        store: await openStore({ databaseUrl: url!, pgSchema }),
+        openSecond: () => openStore({ databaseUrl: url!, pgSchema }),
+      };
+    },
     dropSchemas,
   );
 

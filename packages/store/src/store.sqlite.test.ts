@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
 import { defineRankingConformance } from './test-support/ranking.conformance.js';
+import { defineListingCacheConformance } from './test-support/listing-cache.conformance.js';
 import { jobInput, uniqueSource } from './test-support/fixtures.js';
 import { schemaAt0001 } from './test-support/upgrade.js';
 import { KNOWN_MIGRATIONS } from './migrations/index.js';
@@ -36,6 +37,14 @@ async function rejection(
 defineStoreConformance('SQLite conformance', () =>
   openStore({ sqlitePath: join(tempDir(), 'applydesk.db') }),
 );
+
+defineListingCacheConformance('SQLite listing cache', async () => {
+  const path = join(tempDir(), 'listing.db');
+  return {
+    store: await openStore({ sqlitePath: path }),
+    openSecond: () => openStore({ sqlitePath: path }),
+  };
+});
 
 defineRankingConformance('SQLite ranking conformance', () =>
   openStore({ sqlitePath: join(tempDir(), 'ranking.db') }),

@@ -30,6 +30,21 @@ export async function executeRawForTests(store: Store, statement: string): Promi
   await sql.raw(statement).execute(ctx.db);
 }
 
+/**
+ * The same store on the same connection without its listing cache: what the database itself
+ * answers. Not exported from the package; the listing cache conformance compares the two.
+ */
+export function withoutListingCacheForTests(store: Store): Store {
+  const ctx = contexts.get(store);
+  if (ctx === undefined) throw new Error('not a store created by createStore');
+  return createStore({
+    db: ctx.db,
+    dialect: ctx.dialect,
+    codec: ctx.codec,
+    location: ctx.location,
+  });
+}
+
 /** A Store over a connection or a transaction; the same code serves both. */
 export function createStore(ctx: StoreContext): Store {
   const store: Store = {

@@ -1,8 +1,10 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import {
   getJobRoute,
   listJobsRoute,
   overrideJobRoute,
+  type JobList,
   type JobListQuery,
 } from '@applydesk/api-contract';
 import {
@@ -10,6 +12,7 @@ import {
   listJobs,
   overrideFilter,
   type EngineContext,
+  type JobListItem,
   type JobQuery,
 } from '@applydesk/engine';
 
@@ -30,17 +33,38 @@ function toJobQuery(q: JobListQuery): JobQuery {
   return query;
 }
 
+/**
+ * Each listed posting's JSON, kept as long as the item object lives. The store hands out the
+ * same frozen item for as long as its listing cache holds the posting unchanged, so a page
+ * asked for again is assembled from strings instead of serializing ~2 KB per posting anew.
+ */
+const itemJson = new WeakMap<JobListItem, string>();
+
+type JobListBody = z.output<typeof JobList>;
+
+/** A listed posting as the contract shows it: a posting without an application is discovered. */
+function toWire(item: JobListItem): JobListBody['items'][number] {
+  return { ...item, stage: item.stage ?? 'discovered' };
+}
+
+function jsonOf(item: JobListItem): string {
+  const held = itemJson.get(item);
+  if (held !== undefined) return held;
+  const text = JSON.stringify(toWire(item));
+  // Only a frozen item is known not to change under its memo.
+  if (Object.isFrozen(item)) itemJson.set(item, text);
+  return text;
+}
+
 export function registerJobRoutes(app: OpenAPIHono, ctx: EngineContext): void {
   app.openapi(listJobsRoute, async (c) => {
     const page = await listJobs(ctx, toJobQuery(c.req.valid('query')));
-    return c.json(
-      {
-        items: page.items.map((item) => ({ ...item, stage: item.stage ?? 'discovered' })),
-        total_count: page.totalCount,
-        next_cursor: page.nextCursor,
-      },
-      200,
-    );
+    const body = `{"items":[${page.items.map(jsonOf).join(',')}],"total_count":${page.totalCount},"next_cursor":${JSON.stringify(page.nextCursor)}}`;
+    // The body is JobListBody written out by hand (toWire types each item), so the typed
+    // response is declared rather than inferred.
+    return c.body(body, 200, {
+      'content-type': 'application/json',
+    }) as unknown as TypedResponse<JobListBody, 200, 'json'>;
   });
 
   app.openapi(overrideJobRoute, async (c) => {

@@ -4,8 +4,8 @@ import type { EngineContext } from '../context.js';
 
 /** Lists postings, scored for the default profile unless a profile is named. */
 export async function listJobs(ctx: EngineContext, query: JobQuery): Promise<JobPage> {
-  const profileId = query.profileId ?? (await ctx.store.profiles.getDefault())?.id;
-  return ctx.store.jobs.list({ ...query, ...(profileId === undefined ? {} : { profileId }) });
+  const profileId = query.profileId ?? (await ctx.store.profiles.defaultId());
+  return ctx.store.jobs.list({ ...query, ...(profileId === null ? {} : { profileId }) });
 }
 
 export interface JobDetail {

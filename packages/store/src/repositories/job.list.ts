@@ -2,9 +2,10 @@ import { DomainError } from '@applydesk/domain';
 import { sql, type RawBuilder } from 'kysely';
 import { toCount } from '../codec.js';
 import type { StoreContext } from '../context.js';
+import { readDataVersion, type CachedListing, type OrderedKeys } from '../listing-cache.js';
 import { decodeCursor, encodeCursor, type Cursor, type CursorValue } from '../cursor.js';
 import { postgresQueryParts, sqliteMatchExpression } from '../fts.js';
-import type { JobPage, JobQuery, JobSort } from '../repositories.js';
+import type { JobListItem, JobPage, JobQuery, JobSort } from '../repositories.js';
 import { JOB_LIST_COLUMNS, jobListItemFromRow, type JobListRow } from './job.mapper.js';
 
 const DEFAULT_LIMIT = 25;
@@ -169,6 +170,110 @@ function cursorValueOf(value: unknown): CursorValue {
   return JSON.stringify(value);
 }
 
+/** The ids (and sort values) of one page, the whole listing's count, and whether more follow. */
+interface PageKeys {
+  keys: { id: string; sort_value: unknown }[];
+  totalCount: number;
+  more: boolean;
+  /** The cached listing the page came from, which also keeps its rows. */
+  listing?: CachedListing;
+}
+
+/** What makes two listings the same, whatever page of them is asked for. */
+function listingKey(query: JobQuery, p: Plan): string {
+  return JSON.stringify([
+    query.profileId ?? null,
+    query.text ?? null,
+    query.status ?? 'open',
+    query.includeDuplicates === true,
+    query.sourceTypes ?? [],
+    query.remote ?? [],
+    query.rejected ?? null,
+    query.minScore ?? null,
+    query.maxScore ?? null,
+    query.stages ?? [],
+    p.sort,
+    p.desc,
+  ]);
+}
+
+/** Every posting of the listing in order: its count and all its pages come from this one scan. */
+async function orderedKeys(ctx: StoreContext, p: Plan, direction: Fragment): Promise<OrderedKeys> {
+  const result = await sql<{ id: string; sort_value: unknown }>`
+    select j.id as id, ${p.sortValue} as sort_value
+    from ${p.from}
+    ${whereClause(p.where)}
+    order by 2 ${direction} nulls last, 1 ${direction}
+  `.execute(ctx.db);
+  const ids = new Array<string>(result.rows.length);
+  const sortValues = new Array<unknown>(result.rows.length);
+  result.rows.forEach((row, i) => {
+    ids[i] = row.id;
+    sortValues[i] = row.sort_value;
+  });
+  return { ids, sortValues };
+}
+
+/**
+ * A page from the cached listing, or null when the cache cannot answer: inside a transaction
+ * (its own writes are not committed, so no data version covers them), or a cursor whose row
+ * moved or left the listing (the database then finds what follows its sort value).
+ */
+async function pageFromCache(
+  ctx: StoreContext,
+  query: JobQuery,
+  p: Plan,
+  at: { cursor: Cursor | null; offset: number; limit: number },
+  direction: Fragment,
+): Promise<PageKeys | null> {
+  if (ctx.listings === undefined || ctx.db.isTransaction) return null;
+  const version = await readDataVersion(ctx.db, ctx.dialect);
+  const listing = await ctx.listings.get(listingKey(query, p), version, () =>
+    orderedKeys(ctx, p, direction),
+  );
+  let start = at.offset;
+  if (at.cursor !== null) {
+    const position = listing.position(at.cursor.id);
+    if (position === undefined) return null;
+    if (cursorValueOf(listing.sortValues[position]) !== at.cursor.value) return null;
+    start = position + 1;
+  }
+  const end = Math.min(start + at.limit, listing.ids.length);
+  const keys: PageKeys['keys'] = [];
+  for (let i = start; i < end; i++)
+    keys.push({ id: listing.ids[i] as string, sort_value: listing.sortValues[i] });
+  return { keys, totalCount: listing.ids.length, more: end < listing.ids.length, listing };
+}
+
+/** A page straight from the database: the count, then the page's ids from narrow rows. */
+async function pageFromDatabase(
+  ctx: StoreContext,
+  p: Plan,
+  at: { cursor: Cursor | null; offset: number; limit: number },
+  direction: Fragment,
+): Promise<PageKeys> {
+  const counted = await sql<{
+    n: number | string;
+  }>`select count(*) as n from ${p.from} ${whereClause(p.where)}`.execute(ctx.db);
+  // Ids and sort values first: sorting thousands of matches with their descriptions attached
+  // is what made a broad text search slow.
+  const keys = await sql<{ id: string; sort_value: unknown }>`
+    select f.id, f.sort_value from (
+      select j.id as id, ${p.sortValue} as sort_value
+      from ${p.from}
+      ${whereClause(p.where)}
+    ) f
+    ${at.cursor === null ? sql`` : sql`where ${afterCursor(at.cursor, p.desc)}`}
+    order by f.sort_value ${direction} nulls last, f.id ${direction}
+    limit ${at.limit + 1} offset ${at.offset}
+  `.execute(ctx.db);
+  return {
+    keys: keys.rows.slice(0, at.limit),
+    totalCount: toCount(counted.rows[0]?.n),
+    more: keys.rows.length > at.limit,
+  };
+}
+
 export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobPage> {
   const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? DEFAULT_LIMIT)), MAX_LIMIT);
   if (query.page !== undefined && (!Number.isInteger(query.page) || query.page < 1)) {
@@ -182,45 +287,44 @@ export async function listJobs(ctx: StoreContext, query: JobQuery): Promise<JobP
     query.cursor !== undefined ? decodeCursor(query.cursor, CURSOR_KIND[p.sort]) : null;
   const offset = cursor === null && query.page !== undefined ? (query.page - 1) * limit : 0;
   const direction = p.desc ? sql`desc` : sql`asc`;
-  const columns = sql.join(JOB_LIST_COLUMNS.map((column) => sql.ref(`j.${column}`)));
+  const at = { cursor, offset, limit };
+  const {
+    keys: pageKeys,
+    totalCount,
+    more,
+    listing,
+  } = (await pageFromCache(ctx, query, p, at, direction)) ??
+  (await pageFromDatabase(ctx, p, at, direction));
 
-  const counted = await sql<{
-    n: number | string;
-  }>`select count(*) as n from ${p.from} ${whereClause(p.where)}`.execute(ctx.db);
-  const totalCount = toCount(counted.rows[0]?.n);
-
-  // The page's ids first, from narrow rows (id and sort value): sorting thousands of matches
-  // with their descriptions attached is what made a broad text search slow. Then the page's
-  // rows, by id.
-  const keys = await sql<{ id: string; sort_value: unknown }>`
-    select f.id, f.sort_value from (
-      select j.id as id, ${p.sortValue} as sort_value
-      from ${p.from}
-      ${whereClause(p.where)}
-    ) f
-    ${cursor === null ? sql`` : sql`where ${afterCursor(cursor, p.desc)}`}
-    order by f.sort_value ${direction} nulls last, f.id ${direction}
-    limit ${limit + 1} offset ${offset}
-  `.execute(ctx.db);
-  const pageKeys = keys.rows.slice(0, limit);
-  const byId = new Map<string, JobListRow>();
-  if (pageKeys.length > 0) {
+  // Then the page's rows, by id: those the cached listing does not hold yet.
+  const items = new Map<string, JobListItem>();
+  for (const key of pageKeys) {
+    const held = listing?.row(key.id) as JobListItem | undefined;
+    if (held !== undefined) items.set(key.id, held);
+  }
+  const missing = pageKeys.filter((key) => !items.has(key.id)).map((key) => key.id);
+  if (missing.length > 0) {
+    const columns = sql.join(JOB_LIST_COLUMNS.map((column) => sql.ref(`j.${column}`)));
     const found = await sql<JobListRow>`
       select ${columns}, ${p.score} as score, ${p.stage} as stage, ${p.applicationId} as application_id,
         ${p.rejectedRule} as rejected_rule, ${p.rejectedReason} as rejected_reason
       from ${p.rowsFrom}
-      where j.id in (${sql.join(pageKeys.map((k) => k.id))})
+      where j.id in (${sql.join(missing)})
     `.execute(ctx.db);
-    for (const row of found.rows) byId.set(row.id, row);
+    for (const row of found.rows) {
+      const item = jobListItemFromRow(ctx.codec, row);
+      listing?.remember(item.id, item);
+      items.set(item.id, item);
+    }
   }
   const page = pageKeys.flatMap((key) => {
-    const row = byId.get(key.id);
-    return row === undefined ? [] : [{ ...row, sort_value: key.sort_value }];
+    const item = items.get(key.id);
+    return item === undefined ? [] : [{ item, sortValue: key.sort_value }];
   });
   const last = page.at(-1);
   const nextCursor =
-    keys.rows.length > limit && last !== undefined
-      ? encodeCursor({ value: cursorValueOf(last.sort_value), id: last.id })
+    more && last !== undefined
+      ? encodeCursor({ value: cursorValueOf(last.sortValue), id: last.item.id })
       : null;
-  return { items: page.map((row) => jobListItemFromRow(ctx.codec, row)), totalCount, nextCursor };
+  return { items: page.map((entry) => entry.item), totalCount, nextCursor };
 }

@@ -120,6 +120,23 @@ export class SqlProfileRepository implements ProfileRepository {
     return row === undefined ? null : fromRow(this.ctx.codec, row);
   }
 
+  async defaultId(): Promise<string | null> {
+    const row =
+      (await this.ctx.db
+        .selectFrom('profiles')
+        .select('id')
+        .where('name', '=', 'default')
+        .executeTakeFirst()) ??
+      (await this.ctx.db
+        .selectFrom('profiles')
+        .select('id')
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst());
+    return row?.id ?? null;
+  }
+
   async list(): Promise<Profile[]> {
     const rows = await this.ctx.db
       .selectFrom('profiles')

@@ -735,8 +735,10 @@ export function defineStoreConformance(
       it('prefers the profile named default, else the oldest', async () => {
         const oldest = (await store.profiles.list())[0];
         expect((await store.profiles.getDefault())?.id).toBe(oldest?.id);
+        expect(await store.profiles.defaultId()).toBe(oldest?.id ?? null);
         const named = await store.profiles.create(profileInput('default'), 'user');
         expect((await store.profiles.getDefault())?.id).toBe(named.id);
+        expect(await store.profiles.defaultId()).toBe(named.id);
       });
     });
 
