@@ -1,5 +1,11 @@
-import { startSourceScheduler, type OpenEngine } from '@applydesk/engine';
-import { createApp, createLogger, logAccessPolicy, startServer } from '@applydesk/server';
+import { startSourceScheduler, type OpenEngine, type SourceScheduler } from '@applydesk/engine';
+import {
+  createApp,
+  createLogger,
+  logAccessPolicy,
+  startServer,
+  type QueueDepths,
+} from '@applydesk/server';
 import type { AppConfig } from '@applydesk/config';
 import type { CliIO } from './io.js';
 
@@ -19,7 +25,14 @@ export async function serveUntilStopped(
   },
 ): Promise<void> {
   const logger = createLogger(config.log.level);
-  const app = createApp({ ctx: engine, logger, server: config.server });
+  // Started after the server; /metrics reads its queue once it exists.
+  let scheduler: SourceScheduler | null = null;
+  const app = createApp({
+    ctx: engine,
+    logger,
+    server: config.server,
+    queues: (): QueueDepths => (scheduler === null ? {} : { source_runs: scheduler.queued() }),
+  });
   let server;
   try {
     server = await startServer(app, { host: config.server.host, port: config.server.port, logger });
@@ -31,7 +44,7 @@ export async function serveUntilStopped(
   await logAccessPolicy(engine, config.server, logger).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not count API tokens'),
   );
-  const scheduler =
+  scheduler =
     options.schedule === false
       ? null
       : startSourceScheduler(engine, {

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { isDomainError } from '@applydesk/domain';
 import { countApiTokens, verifyApiToken, type EngineContext } from '@applydesk/engine';
 import type { Logger } from './logger.js';
-import { ServerMetrics } from './metrics.js';
+import { ServerMetrics, type QueueDepths } from './metrics.js';
 import {
   authRequired,
   clientAddress,
@@ -36,6 +36,8 @@ export interface AppDeps {
   /** The clock of the rate limiter (ms), for tests. */
   now?: () => number;
   events?: EventStreamOptions;
+  /** Queues the host runs beside the app (the source scheduler), for /metrics. */
+  queues?: () => QueueDepths;
 }
 
 /** The HTTP application, without a socket: tests call `app.request()` on it directly. */
@@ -45,6 +47,7 @@ export function createApp({
   server = DEFAULT_ACCESS,
   now = Date.now,
   events,
+  queues,
 }: AppDeps): OpenAPIHono {
   const metrics = new ServerMetrics();
   const perMinute = server.rateLimit.requestsPerMinute;
@@ -114,7 +117,19 @@ export function createApp({
   registerJobRoutes(app, ctx);
   registerRankingRoutes(app, ctx);
   registerCaptureRoutes(app, ctx);
-  registerAccessRoutes(app, ctx, { logger, metrics });
+  registerAccessRoutes(app, ctx, {
+    logger,
+    metrics,
+    queues: () => ({
+      ...Object.fromEntries(
+        Object.entries(ctx.llm?.queues() ?? {}).map(([provider, depth]) => [
+          `llm:${provider}`,
+          depth,
+        ]),
+      ),
+      ...queues?.(),
+    }),
+  });
   registerEventRoutes(app, ctx, {
     logger,
     metrics,

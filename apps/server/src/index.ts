@@ -2,3 +2,4 @@ export * from './app.js';
 export * from './start.js';
 export * from './logger.js';
 export * from './problem.js';
+export type { QueueDepths } from './metrics.js';

@@ -88,6 +88,29 @@ describe('GET /metrics', () => {
     expect(text).toContain('# TYPE applydesk_event_streams gauge');
   });
 
+  it("reports each queue's depth, language model calls per provider and the host's own, and requests in flight", async () => {
+    const llm: NonNullable<OpenEngine['llm']> = {
+      hasModels: () => true,
+      generate: () => Promise.reject(new Error('not called')),
+      embed: () => Promise.reject(new Error('not called')),
+      breakers: () => ({}),
+      queues: () => ({ openai: { active: 2, waiting: 5 }, local: { active: 0, waiting: 0 } }),
+    };
+    const withQueues = createApp({
+      ctx: { ...engine, llm },
+      logger,
+      queues: () => ({ source_runs: { active: 1, waiting: 3 } }),
+    });
+    const text = await (await withQueues.request('/metrics')).text();
+    const depth = (queue: string, state: string) =>
+      sample(text, `applydesk_queue_depth{queue="${queue}",state="${state}"}`);
+    expect([depth('llm:openai', 'active'), depth('llm:openai', 'waiting')]).toEqual([2, 5]);
+    expect([depth('llm:local', 'active'), depth('llm:local', 'waiting')]).toEqual([0, 0]);
+    expect([depth('source_runs', 'active'), depth('source_runs', 'waiting')]).toEqual([1, 3]);
+    // The scrape itself is the one request being answered.
+    expect(sample(text, 'applydesk_http_requests_in_flight')).toBe(1);
+  });
+
   it('counts refused requests and needs a token when auth is on', async () => {
     const guarded = createApp({ ctx: engine, logger, server: access({ auth: 'required' }) });
     expect((await guarded.request('/metrics')).status).toBe(401);

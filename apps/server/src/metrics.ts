@@ -13,6 +13,9 @@ const REFUSALS: Partial<Record<number, string>> = {
   429: 'rate_limited',
 };
 
+/** Work under way and waiting, per queue (`llm:<provider>`, `source_runs`). */
+export type QueueDepths = Record<string, { active: number; waiting: number }>;
+
 /** The route pattern that answered, so paths with ids do not each become a time series. */
 function routeOf(c: Context): string {
   const handlers = matchedRoutes(c).filter((r) => r.method !== 'ALL');
@@ -30,6 +33,8 @@ export class ServerMetrics {
   /** Requests turned away: no or a bad token, too little scope, too large, too many. */
   readonly refused: Counter<'reason'>;
   readonly streams: Gauge;
+  private readonly inFlight: Gauge;
+  private readonly queueDepth: Gauge<'queue' | 'state'>;
   private readonly jobs: Gauge<'source_type'>;
   private readonly drafts: Gauge<'kind' | 'status'>;
   private readonly applications: Gauge<'stage'>;
@@ -58,6 +63,17 @@ export class ServerMetrics {
     this.streams = new Gauge({
       name: `${PREFIX}event_streams`,
       help: 'Clients connected to /api/events/stream',
+      registers,
+    });
+    this.inFlight = new Gauge({
+      name: `${PREFIX}http_requests_in_flight`,
+      help: 'Requests being answered now',
+      registers,
+    });
+    this.queueDepth = new Gauge({
+      name: `${PREFIX}queue_depth`,
+      help: 'Work under way (active) and waiting its turn, per queue: language model calls per provider (llm:<provider>) and scheduled source runs (source_runs)',
+      labelNames: ['queue', 'state'],
       registers,
     });
     this.jobs = new Gauge({
@@ -114,9 +130,11 @@ export class ServerMetrics {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       const end = this.duration.startTimer();
+      this.inFlight.inc();
       try {
         await next();
       } finally {
+        this.inFlight.dec();
         const status = c.res.status;
         end({ method: c.req.method, route: routeOf(c), status: String(status) });
         const reason = REFUSALS[status];
@@ -125,9 +143,14 @@ export class ServerMetrics {
     };
   }
 
-  /** The exposition text, with the store totals read now. */
-  async render(stats: StoreStats): Promise<string> {
+  /** The exposition text, with the store totals and the queue depths read now. */
+  async render(stats: StoreStats, queues: QueueDepths = {}): Promise<string> {
     this.setFromStore(stats);
+    this.queueDepth.reset();
+    for (const [queue, depth] of Object.entries(queues)) {
+      this.queueDepth.set({ queue, state: 'active' }, depth.active);
+      this.queueDepth.set({ queue, state: 'waiting' }, depth.waiting);
+    }
     return this.registry.metrics();
   }
 

@@ -14,6 +14,8 @@ export type SchedulerEvent =
 export interface SourceScheduler {
   /** Each scheduled source and when its cron fires next. */
   upcoming(): { source: string; schedule: string; nextAt: string | null }[];
+  /** Runs under way (at most one) and runs waiting behind it, for metrics. */
+  queued(): { active: number; waiting: number };
   /** Stops the timers and waits for a run in progress to end. */
   stop(): Promise<void>;
 }
@@ -87,6 +89,7 @@ export function startSourceScheduler(
     (s) => s.config.enabled && s.config.schedule !== undefined,
   );
   let queue: Promise<unknown> = Promise.resolve();
+  const depth = { active: 0, waiting: 0 };
   const jobs = sources.map((source) => ({
     source,
     cron: new Cron(
@@ -98,11 +101,16 @@ export function startSourceScheduler(
         ...(options.timezone === undefined ? {} : { timezone: options.timezone }),
       },
       async (): Promise<void> => {
+        depth.waiting += 1;
         const run = queue.then(async () => {
+          depth.waiting -= 1;
+          depth.active += 1;
           try {
             await runScheduledSource(ctx, source, emit);
           } catch (error) {
             emit({ type: 'error', source: source.name, error });
+          } finally {
+            depth.active -= 1;
           }
         });
         queue = run;
@@ -117,6 +125,7 @@ export function startSourceScheduler(
         schedule: source.config.schedule ?? '',
         nextAt: cron.nextRun()?.toISOString() ?? null,
       })),
+    queued: () => ({ ...depth }),
     async stop() {
       for (const { cron } of jobs) cron.stop();
       await queue;

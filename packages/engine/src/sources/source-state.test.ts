@@ -258,7 +258,8 @@ describe('scheduler', () => {
   });
 
   it('fires sources on their cron and stops cleanly', async () => {
-    server.route('/cron/api/remote-jobs', { body: REMOTIVE });
+    // Slow enough that the run can be seen under way.
+    server.route('/cron/api/remote-jobs', { body: REMOTIVE, delayMs: 400 });
     const clock = { now: new Date() };
     // Every second; remotive's terms ask for an hour between runs, so exactly one run lands.
     const { engine } = await engineWith(remotive('/cron', '    schedule: "* * * * * *"\n'), clock);
@@ -267,11 +268,16 @@ describe('scheduler', () => {
     expect(scheduler.upcoming()).toEqual([
       { source: 'remote', schedule: '* * * * * *', nextAt: expect.any(String) as unknown },
     ]);
+    await vi.waitFor(() => expect(scheduler.queued()).toEqual({ active: 1, waiting: 0 }), {
+      timeout: 5000,
+      interval: 20,
+    });
     await vi.waitFor(() => expect(events.map((e) => e.type)).toEqual(['run', 'held']), {
       timeout: 5000,
       interval: 100,
     });
     await scheduler.stop();
+    expect(scheduler.queued()).toEqual({ active: 0, waiting: 0 });
     expect(scheduler.upcoming()[0]?.nextAt).toBeNull();
     expect(await engine.store.sourceRuns.list('remotive:remote')).toHaveLength(1);
     await engine.close();

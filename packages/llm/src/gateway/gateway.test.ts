@@ -69,6 +69,12 @@ function setup(over: Partial<GatewayOptions> = {}) {
 const rowsOf = (rows: LlmCallRecord[]) =>
   rows.map((r) => [r.provider, r.outcome, r.errorKind] as const);
 
+/** Waits (up to 2 s of real time) for a condition that calls in flight will make true. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(done()).toBe(true);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
   try {
     await promise;
@@ -723,10 +729,6 @@ describe('gateway: rate limits', () => {
       });
       return { body: f('openai-chat-completion.json') };
     });
-    const until = async (done: () => boolean) => {
-      for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
-      expect(done()).toBe(true);
-    };
     const calls = ['p0', 'p1', 'p2', 'p3', 'p4'].map((prompt) =>
       gateway.generate({ task: 'drafting', prompt }),
     );
@@ -764,13 +766,18 @@ describe('gateway: rate limits', () => {
       }, 40);
       return { delayMs: 50, body: f('openai-chat-completion.json') };
     });
-    const results = await Promise.all(
-      ['a', 'b', 'c', 'd', 'e'].map((prompt) => gateway.generate({ task: 'drafting', prompt })),
+    const calls = ['a', 'b', 'c', 'd', 'e'].map((prompt) =>
+      gateway.generate({ task: 'drafting', prompt }),
     );
+    // What /metrics reports as the provider's queue: two sent, three waiting their turn.
+    await until(() => gateway.queues().openai?.active === 2);
+    expect(gateway.queues().openai).toEqual({ active: 2, waiting: 3 });
+    const results = await Promise.all(calls);
     expect(results).toHaveLength(5);
     expect(seen(`${p}/openai/`)).toHaveLength(5);
     expect(most).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(2);
+    expect(gateway.queues().openai).toEqual({ active: 0, waiting: 0 });
   });
 });
 

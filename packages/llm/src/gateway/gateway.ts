@@ -50,6 +50,8 @@ export interface Gateway {
   embed(request: EmbedRequest): Promise<EmbedResult>;
   /** Each provider's breaker, for `doctor` and the dashboard. */
   breakers(): Record<string, { state: 'closed' | 'open' | 'half-open'; reopensAt: string | null }>;
+  /** Each provider's calls in flight and waiting for their turn under its limits, for metrics. */
+  queues(): Record<string, { active: number; waiting: number }>;
 }
 
 const DEFAULT_RETRY: RetrySettings = {
@@ -701,6 +703,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         [...providers].map(([name, p]) => [
           name,
           { state: p.breaker.state, reopensAt: p.breaker.reopensAt() },
+        ]),
+      );
+    },
+    queues() {
+      return Object.fromEntries(
+        [...providers].map(([name, p]) => [
+          name,
+          { active: p.limiter.inFlight, waiting: p.limiter.waiting },
         ]),
       );
     },

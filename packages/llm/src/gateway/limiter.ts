@@ -46,6 +46,11 @@ export class ProviderLimiter {
     return this.queue.length;
   }
 
+  /** Calls holding a permit: sent and not yet answered. */
+  get inFlight(): number {
+    return this.active;
+  }
+
   acquire(tokens: number, signal?: AbortSignal): Promise<Permit> {
     return new Promise<Permit>((resolve, reject) => {
       if (signal?.aborted === true) {
