@@ -21,6 +21,20 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('the typed API client', () => {
+  it('filters by several values of a list parameter', async () => {
+    const all = await client.jobs.list({ limit: 200 });
+    const types = [...new Set(all.items.map((item) => item.sourceType))];
+    expect(types.length).toBeGreaterThan(2);
+    const two = types.slice(0, 2);
+    const page = await client.jobs.list({
+      source: two,
+      remote: ['remote', 'hybrid', 'onsite', 'unknown'],
+      limit: 200,
+    });
+    expect(new Set(page.items.map((item) => item.sourceType))).toEqual(new Set(two));
+    expect(page.total_count).toBe(all.items.filter((item) => two.includes(item.sourceType)).length);
+  });
+
   it('walks the review desk: list, draft, approve, apply, insights', async () => {
     expect((await client.health()).status).toBe('ok');
     const page = await client.jobs.list({ sort: 'score', order: 'desc', limit: 5, q: '' });

@@ -74,14 +74,19 @@ function queryString(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) search.append(key, v);
-    else search.append(key, String(value));
+    // Lists travel as one comma-separated value, the form the server's query schema reads.
+    if (Array.isArray(value)) {
+      if (value.length > 0) search.append(key, value.join(','));
+    } else search.append(key, String(value));
   }
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }
 
 const id = (value: string): string => encodeURIComponent(value);
+
+/** The same page whether or not a trailing slash was written. */
+const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 export function createApiClient(options: ApiClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -124,6 +129,34 @@ export function createApiClient(options: ApiClientOptions) {
       list: (params: JobListParams = {}) =>
         json<Out<typeof JobList>>('GET', `/api/jobs${queryString({ ...params })}`),
       get: (jobId: string) => json<Out<typeof JobDetail>>('GET', `/api/jobs/${id(jobId)}`),
+      /**
+       * The stored posting at a page's url (its own or its canonical url), or null. The API
+       * lists postings but has no url filter, so this looks among the postings a search for
+       * the title finds, then among the newest fetched, held-back and closed ones included.
+       */
+      findByUrl: async (
+        jobUrl: string,
+        options: { title?: string | null } = {},
+      ): Promise<Out<typeof JobList>['items'][number] | null> => {
+        const title = options.title?.trim() ?? '';
+        const searches: JobListParams[] = [
+          ...(title === '' ? [] : [{ q: title.slice(0, 200), limit: 100 }]),
+          { sort: 'fetched', order: 'desc', limit: 200 },
+        ];
+        for (const search of searches) {
+          const list = await json<Out<typeof JobList>>(
+            'GET',
+            `/api/jobs${queryString({ ...search, rejected: 'include', status: 'all' })}`,
+          );
+          const found = list.items.find(
+            (job) =>
+              sameUrl(job.url, jobUrl) ||
+              (job.canonicalUrl !== null && sameUrl(job.canonicalUrl, jobUrl)),
+          );
+          if (found !== undefined) return found;
+        }
+        return null;
+      },
       override: (jobId: string, undo = false) =>
         json<Out<typeof Match>>('POST', `/api/jobs/${id(jobId)}/override`, { undo }),
       moveStage: (jobId: string, body: z.input<typeof MoveStageBody>) =>
