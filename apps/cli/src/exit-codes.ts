@@ -39,7 +39,9 @@ export const EXIT_HELP = `Exit codes:
   64  bad usage (unknown option or command)
   65  invalid input
   66  not found
-  69  a service is unavailable (database, port in use)
+  69  a service is unavailable (database, port in use, the --server cannot be reached)
   70  internal error
   73  cannot create a file or directory
+  75  try again later (rate limited)
+  77  not allowed (the server's API token is missing, wrong or read-only)
   78  configuration error`;

@@ -15,6 +15,7 @@ import { registerSources } from './commands/sources.js';
 import { registerToken } from './commands/token.js';
 import { EXIT, EXIT_HELP } from './exit-codes.js';
 import { processIO, reportError, type CliIO } from './io.js';
+import { refuseIfLocalOnly } from './remote/remote.js';
 
 export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command {
   const program = new Command('applydesk')
@@ -27,11 +28,21 @@ export function buildProgram(io: CliIO, outcome: { exitCode: number }): Command 
       'config file (default $APPLYDESK_HOME/applydesk.yaml, or APPLYDESK_CONFIG)',
     )
     .option('--home <dir>', 'ApplyDesk home directory (default ~/.applydesk, or APPLYDESK_HOME)')
+    .option(
+      '--server <url>',
+      'work through a running ApplyDesk server instead of the local database (or APPLYDESK_SERVER); its token comes from APPLYDESK_TOKEN',
+    )
+    .option('--no-server', 'use the local database even when APPLYDESK_SERVER is set')
+    .option(
+      '--token-env <var>',
+      'read the server token from this variable instead of APPLYDESK_TOKEN',
+    )
     .addHelpText('after', `\n${EXIT_HELP}\n`)
     .showSuggestionAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     // Commander throws instead of exiting (subcommands inherit this), so main() owns exit codes.
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, action) => refuseIfLocalOnly(action));
   registerInit(program, io);
   registerDemo(program, io);
   registerServe(program, io);

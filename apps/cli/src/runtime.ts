@@ -12,6 +12,10 @@ import { openEngine, type OpenEngine } from '@applydesk/engine';
 export interface GlobalOptions {
   config?: string;
   home?: string;
+  /** A server to talk to instead of the local database; false for --no-server. */
+  server?: string | false;
+  /** The variable holding the server's API token, instead of APPLYDESK_TOKEN. */
+  tokenEnv?: string;
 }
 
 export function configFrom(

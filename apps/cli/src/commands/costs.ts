@@ -7,7 +7,7 @@ import {
   type LlmCostRow,
 } from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
-import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
+import { localOrRemote, remoteCapable } from '../remote/remote.js';
 
 const usd = (n: number): string => (n === 0 ? '0' : n < 0.01 ? n.toFixed(6) : n.toFixed(4));
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -66,8 +66,7 @@ export function costTable(report: LlmCostReport): string {
 }
 
 export function registerCosts(program: Command, io: CliIO): void {
-  program
-    .command('costs')
+  remoteCapable(program.command('costs'))
     .description('what the language models cost: calls, tokens and USD from the ledger')
     .option('--since <day>', 'from this day, YYYY-MM-DD UTC (default: the first of this month)')
     .option('--by <group>', `group by ${LLM_COST_GROUPS.join(', ')}`, 'day')
@@ -75,29 +74,26 @@ export function registerCosts(program: Command, io: CliIO): void {
     .action(async (options: { since?: string; by: string; json?: boolean }, command: Command) => {
       if (!(LLM_COST_GROUPS as readonly string[]).includes(options.by))
         throw usageError(`--by must be one of ${LLM_COST_GROUPS.join(', ')} (got "${options.by}")`);
-      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-      try {
-        const report = await llmCosts(engine, {
-          groupBy: options.by as LlmCostGroupBy,
-          ...(options.since === undefined ? {} : { since: options.since }),
-        });
-        if (options.json === true) {
-          printJson(io, report);
-          return;
-        }
-        const since = report.since.slice(0, 10);
-        if (report.rows.length === 0) {
-          io.out(`No language model calls since ${since}.\n`);
-          return;
-        }
-        io.out(`Language model spend since ${since}, by ${report.groupBy}:\n\n`);
-        io.out(`${costTable(report)}\n`);
-        if (report.total.unpriced > 0)
-          io.out(
-            `\n${report.total.unpriced} answered call${report.total.unpriced === 1 ? '' : 's'} used a model without a known price and count${report.total.unpriced === 1 ? 's' : ''} as $0: add it under llm.prices in applydesk.yaml.\n`,
-          );
-      } finally {
-        await engine.close();
+      const groupBy = options.by as LlmCostGroupBy;
+      const since = options.since === undefined ? {} : { since: options.since };
+      const report = await localOrRemote(command, {
+        local: (engine) => llmCosts(engine, { groupBy, ...since }),
+        remote: (client) => client.costs({ by: groupBy, ...since }),
+      });
+      if (options.json === true) {
+        printJson(io, report);
+        return;
       }
+      const from = report.since.slice(0, 10);
+      if (report.rows.length === 0) {
+        io.out(`No language model calls since ${from}.\n`);
+        return;
+      }
+      io.out(`Language model spend since ${from}, by ${report.groupBy}:\n\n`);
+      io.out(`${costTable(report)}\n`);
+      if (report.total.unpriced > 0)
+        io.out(
+          `\n${report.total.unpriced} answered call${report.total.unpriced === 1 ? '' : 's'} used a model without a known price and count${report.total.unpriced === 1 ? 's' : ''} as $0: add it under llm.prices in applydesk.yaml.\n`,
+        );
     });
 }

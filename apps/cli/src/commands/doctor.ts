@@ -4,6 +4,8 @@ import { DEFAULT_BASE_URLS, needsApiKey } from '@applydesk/engine';
 import { isDomainError } from '@applydesk/domain';
 import { EXIT } from '../exit-codes.js';
 import { printJson, type CliIO } from '../io.js';
+import { remoteChecks } from '../remote/doctor.js';
+import { remoteCapable, resolveRemote } from '../remote/remote.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
 
 export interface Check {
@@ -164,12 +166,18 @@ async function runChecks(global: GlobalOptions): Promise<Check[]> {
 const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 
 export function registerDoctor(program: Command, io: CliIO, outcome: { exitCode: number }): void {
-  program
-    .command('doctor')
-    .description('check the configuration, database and providers, and say what to fix')
+  remoteCapable(program.command('doctor'))
+    .description(
+      'check the configuration, database and providers (or, with --server, the server and token), and say what to fix',
+    )
     .option('--json', 'print the checks as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const checks = await runChecks(command.optsWithGlobals<GlobalOptions>());
+      const remote = resolveRemote(command);
+      // Against a server the local files say nothing; what matters is reaching it with the token.
+      const checks =
+        remote === null
+          ? await runChecks(command.optsWithGlobals<GlobalOptions>())
+          : [nodeCheck(), ...(await remoteChecks(remote))];
       const failedCount = checks.filter((c) => c.status === 'fail').length;
       if (options.json === true) printJson(io, { ok: failedCount === 0, checks });
       else {

@@ -13,7 +13,7 @@ import {
 } from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
-import { withEngine } from '../runtime.js';
+import { localOrRemote, remoteCapable } from '../remote/remote.js';
 
 const usd = (n: number): string => (n === 0 ? '$0' : `$${n < 0.01 ? n.toFixed(5) : n.toFixed(4)}`);
 
@@ -74,8 +74,7 @@ function summaryLine(draft: Draft): string {
 }
 
 export function registerDraft(program: Command, io: CliIO): void {
-  program
-    .command('draft <job>')
+  remoteCapable(program.command('draft <job>'))
     .description('write drafts for a posting (side by side with --models); nothing is sent')
     .option(
       '--kind <kind>',
@@ -101,33 +100,39 @@ export function registerDraft(program: Command, io: CliIO): void {
           ?.split(',')
           .map((m) => m.trim())
           .filter((m) => m !== '');
-        await withEngine(command, async (engine) => {
-          const progress = progressReporter(io);
-          const { drafts } = await draftForJob(engine, {
-            onProgress: progress,
-            jobId,
-            actor: 'cli',
-            ...(kind === undefined ? {} : { kind }),
-            ...(tone === undefined ? {} : { tone }),
-            ...(models === undefined ? {} : { models }),
-            ...(options.fresh === true ? { fresh: true } : {}),
-          });
-          progress.finish();
-          if (options.json === true) {
-            printJson(io, { drafts });
-            return;
-          }
-          if (drafts.length > 1) io.out(`${drafts.length} candidates, best first:\n\n`);
-          for (const draft of drafts) io.out(`${draftReport(draft)}\n`);
-          const best = drafts.find((d) => d.status === 'pending_review');
-          if (best !== undefined) {
-            io.err(
-              openClaims(best).length > 0
-                ? `Edit with \`applydesk drafts edit ${best.id} --file <text>\` or confirm with \`applydesk drafts confirm ${best.id}\`, then approve.\n`
-                : `Approve with \`applydesk drafts approve ${best.id}\`.\n`,
-            );
-          }
+        const asked = {
+          ...(kind === undefined ? {} : { kind }),
+          ...(tone === undefined ? {} : { tone }),
+          ...(models === undefined ? {} : { models }),
+          ...(options.fresh === true ? { fresh: true } : {}),
+        };
+        const drafts = await localOrRemote(command, {
+          local: async (engine) => {
+            const progress = progressReporter(io);
+            try {
+              return (
+                await draftForJob(engine, { onProgress: progress, jobId, actor: 'cli', ...asked })
+              ).drafts;
+            } finally {
+              progress.finish();
+            }
+          },
+          remote: async (client) => (await client.jobs.draft(jobId, asked)).drafts,
         });
+        if (options.json === true) {
+          printJson(io, { drafts });
+          return;
+        }
+        if (drafts.length > 1) io.out(`${drafts.length} candidates, best first:\n\n`);
+        for (const draft of drafts) io.out(`${draftReport(draft)}\n`);
+        const best = drafts.find((d) => d.status === 'pending_review');
+        if (best !== undefined) {
+          io.err(
+            openClaims(best).length > 0
+              ? `Edit with \`applydesk drafts edit ${best.id} --file <text>\` or confirm with \`applydesk drafts confirm ${best.id}\`, then approve.\n`
+              : `Approve with \`applydesk drafts approve ${best.id}\`.\n`,
+          );
+        }
       },
     );
 
@@ -135,8 +140,7 @@ export function registerDraft(program: Command, io: CliIO): void {
     .command('drafts')
     .description('review drafts: list, show, edit, confirm, approve, reject, export');
 
-  drafts
-    .command('list')
+  remoteCapable(drafts.command('list'))
     .description('drafts waiting for review (or another status, or one posting’s)')
     .option('--status <status>', `one of ${DRAFT_STATUSES.join(', ')}`, 'pending_review')
     .option('--job <id>', "one posting's drafts")
@@ -151,60 +155,68 @@ export function registerDraft(program: Command, io: CliIO): void {
         const limit = Number(options.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500)
           throw usageError(`--limit must be a whole number from 1 to 500 (got "${options.limit}")`);
-        await withEngine(command, async (engine) => {
-          const page = await listDrafts(engine, {
-            status,
-            limit,
-            ...(options.job === undefined ? {} : { jobId: options.job }),
-          });
-          if (options.json === true) {
-            printJson(io, { items: page.items, total_count: page.totalCount });
-            return;
-          }
-          if (page.items.length === 0) {
-            io.out(`No drafts ${status.replace('_', ' ')}.\n`);
-            return;
-          }
-          for (const d of page.items) io.out(`${summaryLine(d)}\n`);
-          if (page.totalCount > page.items.length)
-            io.err(`${page.items.length} of ${page.totalCount} shown.\n`);
+        const page = await localOrRemote(command, {
+          local: (engine) =>
+            listDrafts(engine, {
+              status,
+              limit,
+              ...(options.job === undefined ? {} : { jobId: options.job }),
+            }),
+          remote: async (client) => {
+            const wire = await client.drafts.list({
+              status,
+              limit,
+              ...(options.job === undefined ? {} : { job_id: options.job }),
+            });
+            return { items: wire.items, totalCount: wire.total_count };
+          },
         });
+        if (options.json === true) {
+          printJson(io, { items: page.items, total_count: page.totalCount });
+          return;
+        }
+        if (page.items.length === 0) {
+          io.out(`No drafts ${status.replace('_', ' ')}.\n`);
+          return;
+        }
+        for (const d of page.items) io.out(`${summaryLine(d)}\n`);
+        if (page.totalCount > page.items.length)
+          io.err(`${page.items.length} of ${page.totalCount} shown.\n`);
       },
     );
 
-  drafts
-    .command('show <id>')
+  remoteCapable(drafts.command('show <id>'))
     .description('one draft with its scores, citations and unsupported claims')
     .option('--json', 'print JSON')
     .option('--prompt', 'also print the prompt the model was given')
     .action(async (id: string, options: { json?: boolean; prompt?: boolean }, command: Command) => {
-      await withEngine(command, async (engine) => {
-        const draft = await getDraft(engine, id);
-        if (options.json === true) printJson(io, draft);
-        else {
-          io.out(draftReport(draft));
-          if (options.prompt === true)
-            io.out(`\n--- prompt ---\n${draft.prompt ?? '(written offline: no prompt)'}\n`);
-        }
+      const draft = await localOrRemote(command, {
+        local: (engine) => getDraft(engine, id),
+        remote: (client) => client.drafts.get(id),
       });
+      if (options.json === true) printJson(io, draft);
+      else {
+        io.out(draftReport(draft));
+        if (options.prompt === true)
+          io.out(`\n--- prompt ---\n${draft.prompt ?? '(written offline: no prompt)'}\n`);
+      }
     });
 
-  drafts
-    .command('edit <id>')
+  remoteCapable(drafts.command('edit <id>'))
     .description('replace the text (from a file, or - for stdin); claims are checked again')
     .requiredOption('--file <path>', 'the new text')
     .option('--json', 'print JSON')
     .action(async (id: string, options: { file: string; json?: boolean }, command: Command) => {
       const text = readFileSync(options.file === '-' ? 0 : options.file, 'utf8');
-      await withEngine(command, async (engine) => {
-        const draft = await editDraft(engine, { draftId: id, text, actor: 'cli' });
-        if (options.json === true) printJson(io, draft);
-        else io.out(draftReport(draft));
+      const draft = await localOrRemote(command, {
+        local: (engine) => editDraft(engine, { draftId: id, text, actor: 'cli' }),
+        remote: (client) => client.drafts.edit(id, text),
       });
+      if (options.json === true) printJson(io, draft);
+      else io.out(draftReport(draft));
     });
 
-  drafts
-    .command('confirm <id>')
+  remoteCapable(drafts.command('confirm <id>'))
     .description('vouch for claims the profile does not show (all, or --claim n)')
     .option('--claim <n...>', 'claim numbers as `drafts show` lists them')
     .action(async (id: string, options: { claim?: string[] }, command: Command) => {
@@ -214,57 +226,63 @@ export function registerDraft(program: Command, io: CliIO): void {
           throw usageError(`--claim must be a claim number (got "${n}")`);
         return i;
       });
-      await withEngine(command, async (engine) => {
-        const draft = await confirmClaims(engine, {
-          draftId: id,
-          actor: 'cli',
-          ...(claims === undefined ? {} : { claims }),
-        });
-        const open = openClaims(draft).length;
-        io.out(
-          open === 0
-            ? `Every claim of ${id} is backed or confirmed.\n`
-            : `${open} claim(s) still unsupported.\n`,
-        );
+      const draft = await localOrRemote(command, {
+        local: (engine) =>
+          confirmClaims(engine, {
+            draftId: id,
+            actor: 'cli',
+            ...(claims === undefined ? {} : { claims }),
+          }),
+        remote: (client) => client.drafts.confirm(id, claims),
       });
+      const open = openClaims(draft).length;
+      io.out(
+        open === 0
+          ? `Every claim of ${id} is backed or confirmed.\n`
+          : `${open} claim(s) still unsupported.\n`,
+      );
     });
 
-  drafts
-    .command('approve <id>')
+  remoteCapable(drafts.command('approve <id>'))
     .description('approve a draft (refused while a claim is unsupported); nothing is sent')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withEngine(command, async (engine) => {
-        const draft = await approveDraft(engine, { draftId: id, actor: 'cli' });
-        io.out(`Approved ${draft.id}. Apply on the posting's page, then mark it applied.\n`);
+      const draft = await localOrRemote(command, {
+        local: (engine) => approveDraft(engine, { draftId: id, actor: 'cli' }),
+        remote: (client) => client.drafts.approve(id),
       });
+      io.out(`Approved ${draft.id}. Apply on the posting's page, then mark it applied.\n`);
     });
 
-  drafts
-    .command('reject <id>')
+  remoteCapable(drafts.command('reject <id>'))
     .description('reject a draft')
     .action(async (id: string, _options: unknown, command: Command) => {
-      await withEngine(command, async (engine) => {
-        await rejectDraft(engine, { draftId: id, actor: 'cli' });
-        io.out(`Rejected ${id}.\n`);
+      await localOrRemote(command, {
+        local: (engine) => rejectDraft(engine, { draftId: id, actor: 'cli' }),
+        remote: (client) => client.drafts.reject(id),
       });
+      io.out(`Rejected ${id}.\n`);
     });
 
-  drafts
-    .command('export <id>')
+  remoteCapable(drafts.command('export <id>'))
     .description('write a draft as Markdown or PDF (a tailored resume, a letter)')
     .option('--format <format>', 'md or pdf', 'md')
     .option('--out <file>', 'where to write (default: stdout for md, <id>.pdf for pdf)')
     .action(async (id: string, options: { format: string; out?: string }, command: Command) => {
       const format = oneOf('--format', options.format, ['md', 'pdf'] as const);
-      await withEngine(command, async (engine) => {
-        const file = await exportDraft(engine, { draftId: id, format });
-        const out = options.out ?? (format === 'pdf' ? file.fileName : undefined);
-        if (out === undefined) {
-          io.out(Buffer.from(file.bytes).toString('utf8'));
-          return;
-        }
-        writeFileSync(out, file.bytes);
-        io.err(`Wrote ${out} (${file.bytes.byteLength.toLocaleString('en-US')} bytes).\n`);
+      const file = await localOrRemote<{ fileName: string; bytes: Uint8Array }>(command, {
+        local: (engine) => exportDraft(engine, { draftId: id, format }),
+        // The client hands over the bytes only, so a PDF without --out is named after the draft.
+        remote: async (client) => ({
+          fileName: `${id}.${format}`,
+          bytes: await client.drafts.export(id, format),
+        }),
       });
+      const out = options.out ?? (format === 'pdf' ? file.fileName : undefined);
+      if (out === undefined) {
+        io.out(Buffer.from(file.bytes).toString('utf8'));
+        return;
+      }
+      writeFileSync(out, file.bytes);
+      io.err(`Wrote ${out} (${file.bytes.byteLength.toLocaleString('en-US')} bytes).\n`);
     });
 }

@@ -4,11 +4,13 @@ import {
   listJobs,
   overrideFilter,
   type JobListItem,
+  type JobPage,
   type JobQuery,
   type JobSort,
 } from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
-import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
+import { localOrRemote, remoteCapable } from '../remote/remote.js';
+import { listJobsRemote } from '../remote/wire.js';
 
 interface ListOptions {
   search?: string;
@@ -68,6 +70,19 @@ function toQuery(o: ListOptions): JobQuery {
   return query;
 }
 
+/** The page asked for, and how many more postings the filters hold back when those are left out. */
+async function pageAndHeld(
+  list: (query: JobQuery) => Promise<JobPage>,
+  query: JobQuery,
+): Promise<{ page: JobPage; held: number }> {
+  const page = await list(query);
+  const held =
+    query.rejected === false
+      ? (await list({ ...query, rejected: true, limit: 1, page: 1 })).totalCount
+      : 0;
+  return { page, held };
+}
+
 function cut(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
@@ -104,8 +119,7 @@ function table(items: JobListItem[]): string {
 
 export function registerJobs(program: Command, io: CliIO): void {
   const jobs = program.command('jobs').description('postings in the store');
-  jobs
-    .command('list')
+  remoteCapable(jobs.command('list'))
     .description('list postings, best match first')
     .option('-s, --search <text>', 'full-text search over title, company, description and skills')
     .option('--min-score <n>', 'only postings scoring at least n (0-100)')
@@ -127,70 +141,61 @@ export function registerJobs(program: Command, io: CliIO): void {
     .option('--json', 'print JSON: { items, total_count, next_cursor }')
     .action(async (options: ListOptions, command: Command) => {
       const query = toQuery(options);
-      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-      try {
-        const page = await listJobs(engine, query);
-        if (options.json === true) {
-          printJson(io, {
-            items: page.items,
-            total_count: page.totalCount,
-            next_cursor: page.nextCursor,
-          });
-          return;
-        }
-        if (page.totalCount === 0) {
-          io.out(
-            options.rejected === true
-              ? 'No posting is held back by your filters.\n'
-              : 'No postings match. Run `applydesk demo` to load sample postings.\n',
-          );
-        } else {
-          io.out(`${options.rejected === true ? rejectedTable(page.items) : table(page.items)}\n`);
-          io.err(
-            `${page.items.length} of ${page.totalCount} postings${page.nextCursor === null ? '' : `; next page: --cursor ${page.nextCursor}`}\n`,
-          );
-        }
-        if (options.rejected === true && page.totalCount > 0)
-          io.err('Let one through with `applydesk jobs override <id>`.\n');
-        if (query.rejected === false) {
-          const held = await listJobs(engine, { ...query, rejected: true, limit: 1, page: 1 });
-          if (held.totalCount > 0)
-            io.err(
-              `${held.totalCount} more held back by your filters: \`applydesk jobs list --rejected\` shows them and why.\n`,
-            );
-        }
-      } finally {
-        await engine.close();
+      const { page, held } = await localOrRemote(command, {
+        local: (engine) => pageAndHeld((q) => listJobs(engine, q), query),
+        remote: (client) => pageAndHeld((q) => listJobsRemote(client, q), query),
+      });
+      if (options.json === true) {
+        printJson(io, {
+          items: page.items,
+          total_count: page.totalCount,
+          next_cursor: page.nextCursor,
+        });
+        return;
       }
+      if (page.totalCount === 0) {
+        io.out(
+          options.rejected === true
+            ? 'No posting is held back by your filters.\n'
+            : 'No postings match. Run `applydesk demo` to load sample postings.\n',
+        );
+      } else {
+        io.out(`${options.rejected === true ? rejectedTable(page.items) : table(page.items)}\n`);
+        io.err(
+          `${page.items.length} of ${page.totalCount} postings${page.nextCursor === null ? '' : `; next page: --cursor ${page.nextCursor}`}\n`,
+        );
+      }
+      if (options.rejected === true && page.totalCount > 0)
+        io.err('Let one through with `applydesk jobs override <id>`.\n');
+      if (held > 0)
+        io.err(
+          `${held} more held back by your filters: \`applydesk jobs list --rejected\` shows them and why.\n`,
+        );
     });
-  jobs
-    .command('override <id>')
+  remoteCapable(jobs.command('override <id>'))
     .description(
       'let a posting your filters hold back through (it is ranked and can be shortlisted)',
     )
     .option('--undo', 'hold it back again')
     .option('--json', 'print the match as JSON')
     .action(async (id: string, options: { undo?: boolean; json?: boolean }, command: Command) => {
-      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-      try {
-        const { match } = await overrideFilter(engine, {
-          jobId: id,
-          actor: 'cli',
-          ...(options.undo === true ? { undo: true } : {}),
-        });
-        if (options.json === true) {
-          printJson(io, match);
-          return;
-        }
-        const rule =
-          match.rejection === null ? '' : ` (${match.rejection.rule}: ${match.rejection.reason})`;
-        io.out(
-          options.undo === true
-            ? `Job ${id} is held back again${rule}.\n`
-            : `Job ${id} is let through${rule}; it scores ${match.score}.\n`,
-        );
-      } finally {
-        await engine.close();
+      const undo = options.undo === true;
+      const match = await localOrRemote(command, {
+        local: async (engine) =>
+          (await overrideFilter(engine, { jobId: id, actor: 'cli', ...(undo ? { undo } : {}) }))
+            .match,
+        remote: (client) => client.jobs.override(id, undo),
+      });
+      if (options.json === true) {
+        printJson(io, match);
+        return;
       }
+      const rule =
+        match.rejection === null ? '' : ` (${match.rejection.rule}: ${match.rejection.reason})`;
+      io.out(
+        undo
+          ? `Job ${id} is held back again${rule}.\n`
+          : `Job ${id} is let through${rule}; it scores ${match.score}.\n`,
+      );
     });
 }

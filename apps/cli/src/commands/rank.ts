@@ -6,10 +6,12 @@ import {
   refineRanking,
   type RankedPosting,
   type RankResult,
+  type RefineResult,
 } from '@applydesk/engine';
 import { printJson, usageError, type CliIO } from '../io.js';
 import { progressReporter } from '../progress.js';
-import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
+import { localOrRemote, remoteCapable } from '../remote/remote.js';
+import { localRanked } from '../remote/wire.js';
 
 const MARK: Record<MatchReason['kind'], string> = { plus: '+', minus: '-', info: '·' };
 
@@ -32,7 +34,12 @@ function posting(p: RankedPosting, rank: number, now: Date, reasons: number): st
   return [head, meta, ...why].join('\n');
 }
 
-export function summary(r: RankResult): string {
+/** A ranking run as the engine returns it, or as the API sends it (phases and rules as keys). */
+export type RankSummary = Omit<RankResult, 'heldBack' | 'phasesMs'> & {
+  heldBack: Partial<Record<string, number>>;
+};
+
+export function summary(r: RankSummary): string {
   const held = Object.entries(r.heldBack).filter(([, n]) => (n ?? 0) > 0);
   const heldText =
     held.length === 0
@@ -45,8 +52,7 @@ export function summary(r: RankResult): string {
 }
 
 export function registerRank(program: Command, io: CliIO): void {
-  program
-    .command('rank')
+  remoteCapable(program.command('rank'))
     .description('score every open posting against your profile and print the best, with reasons')
     .option('-n, --top <n>', 'how many to print (1-500)', '10')
     .option('--reasons <n>', 'reasons shown per posting', '4')
@@ -75,45 +81,66 @@ export function registerRank(program: Command, io: CliIO): void {
           throw usageError(
             `--reasons must be a whole number from 0 to 20 (got "${options.reasons}")`,
           );
-        const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-        const progress = progressReporter(io);
-        try {
-          const profile = options.profile === undefined ? {} : { profileId: options.profile };
-          const ranked = await rankJobs(engine, { actor: 'cli', onProgress: progress, ...profile });
-          progress.finish();
-          const refined =
-            options.refine === true ? await refineRanking(engine, { top, ...profile }) : undefined;
-          const items = await rankedList(engine, { limit: top, ...profile });
-          if (options.json === true) {
-            printJson(io, { ranked, ...(refined === undefined ? {} : { refined }), items });
-            return;
-          }
-          if (refined !== undefined) {
-            for (const [what, step] of [
-              ['semantic similarity', refined.semantic],
-              ['model judgement', refined.model],
-            ] as const) {
-              io.err(
-                step.skipped === null
-                  ? `Refined ${step.applied} of the top ${refined.considered} by ${what} (${step.model ?? 'model'}).\n`
-                  : `No ${what}: ${step.skipped}.\n`,
-              );
+        const profile = options.profile === undefined ? {} : { profileId: options.profile };
+        const refine = options.refine === true;
+        const { ranked, refined, items, now } = await localOrRemote<{
+          ranked: RankSummary;
+          refined?: RefineResult | undefined;
+          items: RankedPosting[];
+          now: Date;
+        }>(command, {
+          local: async (engine) => {
+            const progress = progressReporter(io);
+            try {
+              const ranked = await rankJobs(engine, {
+                actor: 'cli',
+                onProgress: progress,
+                ...profile,
+              });
+              progress.finish();
+              const refined = refine ? await refineRanking(engine, { top, ...profile }) : undefined;
+              const items = await rankedList(engine, { limit: top, ...profile });
+              return { ranked, refined, items, now: engine.now() };
+            } finally {
+              progress.finish();
             }
-          }
-          if (items.length === 0)
-            io.out(
-              ranked.scored === 0
-                ? 'No open postings to rank. Run `applydesk ingest` (or `applydesk demo` for samples).\n'
-                : 'Every posting is held back by your filters: see `applydesk jobs list --rejected`.\n',
-            );
-          const now = engine.now();
-          io.out(items.map((p, i) => posting(p, i + 1, now, reasons)).join('\n\n'));
-          if (items.length > 0) io.out('\n\n');
-          io.out(`${summary(ranked)}\n`);
-        } finally {
-          progress.finish();
-          await engine.close();
+          },
+          remote: async (client) => ({
+            ...localRanked(
+              await client.rank({
+                top,
+                refine,
+                ...(options.profile === undefined ? {} : { profile_id: options.profile }),
+              }),
+            ),
+            now: new Date(),
+          }),
+        });
+        if (options.json === true) {
+          printJson(io, { ranked, ...(refined === undefined ? {} : { refined }), items });
+          return;
         }
+        if (refined !== undefined) {
+          for (const [what, step] of [
+            ['semantic similarity', refined.semantic],
+            ['model judgement', refined.model],
+          ] as const) {
+            io.err(
+              step.skipped === null
+                ? `Refined ${step.applied} of the top ${refined.considered} by ${what} (${step.model ?? 'model'}).\n`
+                : `No ${what}: ${step.skipped}.\n`,
+            );
+          }
+        }
+        if (items.length === 0)
+          io.out(
+            ranked.scored === 0
+              ? 'No open postings to rank. Run `applydesk ingest` (or `applydesk demo` for samples).\n'
+              : 'Every posting is held back by your filters: see `applydesk jobs list --rejected`.\n',
+          );
+        io.out(items.map((p, i) => posting(p, i + 1, now, reasons)).join('\n\n'));
+        if (items.length > 0) io.out('\n\n');
+        io.out(`${summary(ranked)}\n`);
       },
     );
 }

@@ -14,6 +14,7 @@ import { SOURCE_ADAPTERS, type AnySourceAdapter } from '@applydesk/sources';
 import { EXIT } from '../exit-codes.js';
 import { printJson, usageError, type CliIO } from '../io.js';
 import { codeFromPaste, isLoopbackRedirect, waitForOAuthRedirect } from '../oauth-callback.js';
+import { localOrRemote, remoteCapable } from '../remote/remote.js';
 import { configFrom, openRuntime, type GlobalOptions } from '../runtime.js';
 
 const BASE_OPTIONS = new Set(['name', 'type', 'baseUrl', 'schedule', 'enabled']);
@@ -110,26 +111,27 @@ export function registerSources(program: Command, io: CliIO, outcome: { exitCode
     .command('sources')
     .description('job sources: your sources and their health, the types there are, sign-in');
 
-  sources
-    .command('status', { isDefault: true })
+  remoteCapable(sources.command('status', { isDefault: true }))
     .description('health of each configured source: last run, counts, errors, next run')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
-      try {
-        const statuses = await sourceStatuses(engine);
-        if (options.json === true) printJson(io, statuses);
-        else if (statuses.length === 0)
-          io.out(
-            'No sources configured. Add some under `sources:` in applydesk.yaml; `applydesk sources list` shows the types and their options.\n',
-          );
-        else for (const s of statuses) io.out(statusLines(s, engine.now()));
-        outcome.exitCode = statuses.some((s) => s.enabled && s.health.state === 'failing')
-          ? EXIT.UNAVAILABLE
-          : EXIT.OK;
-      } finally {
-        await engine.close();
-      }
+      const { statuses, now } = await localOrRemote(command, {
+        local: async (engine) => ({ statuses: await sourceStatuses(engine), now: engine.now() }),
+        remote: async (client) => ({
+          // The API sends the engine's statuses as they are; its schema only types a few fields.
+          statuses: (await client.sources()).items as unknown as SourceStatus[],
+          now: new Date(),
+        }),
+      });
+      if (options.json === true) printJson(io, statuses);
+      else if (statuses.length === 0)
+        io.out(
+          'No sources configured. Add some under `sources:` in applydesk.yaml; `applydesk sources list` shows the types and their options.\n',
+        );
+      else for (const s of statuses) io.out(statusLines(s, now));
+      outcome.exitCode = statuses.some((s) => s.enabled && s.health.state === 'failing')
+        ? EXIT.UNAVAILABLE
+        : EXIT.OK;
     });
 
   sources
@@ -195,8 +197,8 @@ export function registerSources(program: Command, io: CliIO, outcome: { exitCode
       },
     );
 
-  sources
-    .command('list')
+  // Only describes the adapters built into this program, so it answers the same anywhere.
+  remoteCapable(sources.command('list'))
     .description('every source type with its options, secrets and terms')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => {

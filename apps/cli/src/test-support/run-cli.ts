@@ -35,6 +35,8 @@ export async function runCli(
     'APPLYDESK_PORT',
     'APPLYDESK_HOST',
     'APPLYDESK_LOG_LEVEL',
+    'APPLYDESK_SERVER',
+    'APPLYDESK_TOKEN',
   ]) {
     vi.stubEnv(name, undefined);
   }
