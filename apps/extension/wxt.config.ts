@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { JOB_SITE_MATCHES } from './src/lib/content-matches.js';
 
@@ -10,6 +11,17 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   zip: { artifactTemplate: 'applydesk-extension-{{version}}-{{browser}}.zip' },
+  // The shared API client from its TypeScript source, as the dashboard takes it: it imports
+  // types only, so the bundle gains the client alone, and the build needs no package build.
+  vite: () => ({
+    resolve: {
+      alias: {
+        '@applydesk/api-contract/client': fileURLToPath(
+          new URL('../../packages/api-contract/src/client.ts', import.meta.url),
+        ),
+      },
+    },
+  }),
   manifest: {
     name: 'ApplyDesk',
     description:

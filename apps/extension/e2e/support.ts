@@ -67,6 +67,8 @@ export function ensureExtensionBuilt(): void {
     newestMtime(join(EXTENSION_ROOT, 'src')),
     newestMtime(join(EXTENSION_ROOT, 'public')),
     statSync(join(EXTENSION_ROOT, 'wxt.config.ts')).mtimeMs,
+    // The typed client is bundled from its source.
+    statSync(join(REPO, 'packages/api-contract/src/client.ts')).mtimeMs,
   );
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(REPO, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {

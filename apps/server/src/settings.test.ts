@@ -207,6 +207,114 @@ describe('PATCH /api/settings', () => {
     expect(engine.settings.weights.skills).toBe(0.4);
   });
 
+  it('routes a task to other models and tunes recency and the posting filters', async () => {
+    const res = await send('PATCH', '/api/settings', {
+      llm: { tasks: { drafting: ['local:llama3.1:8b'], analysis: ['openai:gpt-4.1-mini'] } },
+      filters: {
+        platforms: ['greenhouse'],
+        experience_level: ['senior', 'lead'],
+        posted_within_days: 21,
+        applied_company_within_days: 90,
+      },
+      ranking: { recency: { high_days: 2, medium_days: 7, low_days: 20 } },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as EffectiveSettings & { ranked: unknown };
+    expect(body.llm.tasks).toMatchObject({
+      drafting: ['local:llama3.1:8b'],
+      analysis: ['openai:gpt-4.1-mini'],
+    });
+    expect(body.filters).toMatchObject({
+      platforms: ['greenhouse'],
+      experienceLevels: ['senior', 'lead'],
+      postedWithinDays: 21,
+      appliedCompanyWithinDays: 90,
+    });
+    expect(body.ranking.recency).toEqual({ highDays: 2, mediumDays: 7, lowDays: 20 });
+    expect(body.ranked).not.toBeNull();
+
+    // The gateway reads its routes from the engine's config: the change is in use at once.
+    expect(engine.config?.llm.tasks.drafting).toEqual([
+      { provider: 'local', model: 'llama3.1:8b' },
+    ]);
+    const again = (await (await app.request('/api/settings')).json()) as EffectiveSettings;
+    expect(again.llm.tasks.drafting).toEqual(['local:llama3.1:8b']);
+    expect(again.ranking.recency.lowDays).toBe(20);
+
+    const text = readFileSync(configPath, 'utf8');
+    expect(text).toContain('drafting: [local:llama3.1:8b]');
+    expect(text).toContain('platforms: [greenhouse]');
+    expect(text).toContain("# the user's own header comment");
+    expect(text).toContain('min_match_score: 55 # tuned by hand');
+    expect(loadConfig({ overrides: { configPath }, env: {} }).filters.experienceLevels).toEqual([
+      'senior',
+      'lead',
+    ]);
+
+    await send('PATCH', '/api/settings', { filters: { platforms: [] } });
+  });
+
+  it('refuses a model of an unknown provider and an unknown level, naming each field', async () => {
+    const before = readFileSync(configPath, 'utf8');
+    const res = await send('PATCH', '/api/settings', {
+      llm: { tasks: { drafting: ['openai:gpt-4.1', 'claude:claude-sonnet-4'] } },
+      filters: { experience_level: ['wizard'] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as ProblemJson;
+    expect(problem.code).toBe('INVALID_INPUT');
+    expect(problem.errors?.find((e) => e.path === 'llm.tasks.drafting.1')?.reason).toMatch(
+      /provider "claude"/,
+    );
+
+    const level = (await (
+      await send('PATCH', '/api/settings', { filters: { experience_level: ['wizard'] } })
+    ).json()) as ProblemJson;
+    expect(level.errors?.map((e) => e.path)).toEqual(['filters.experience_level.0']);
+    expect(level.errors?.[0]?.reason).toMatch(/senior/);
+
+    const budget = (await (
+      await send('PATCH', '/api/settings', { llm: { budget: { daily_usd: -1 } } })
+    ).json()) as ProblemJson;
+    expect(budget.errors).toEqual([
+      { path: 'llm.budget.daily_usd', reason: 'expected an amount in USD, 0 or more' },
+    ]);
+
+    // Providers are the file's alone: the API cannot add one or change its key variable.
+    const providers = (await (
+      await send('PATCH', '/api/settings', { llm: { providers: [] } })
+    ).json()) as ProblemJson;
+    expect(providers.code).toBe('INVALID_INPUT');
+    expect(readFileSync(configPath, 'utf8')).toBe(before);
+    expect(engine.config?.llm.tasks.drafting).toEqual([
+      { provider: 'local', model: 'llama3.1:8b' },
+    ]);
+  });
+
+  it('refuses a provider added to the file by hand until the server restarts', async () => {
+    const before = readFileSync(configPath, 'utf8');
+    const edited = before.replace(
+      '  providers:\n',
+      '  providers:\n    - { name: claude, type: anthropic }\n',
+    );
+    expect(edited).not.toBe(before);
+    writeFileSync(configPath, edited);
+    const res = await send('PATCH', '/api/settings', {
+      llm: { tasks: { drafting: ['claude:claude-sonnet-4'] } },
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as ProblemJson;
+    expect(problem.errors).toEqual([
+      {
+        path: 'llm.tasks.drafting.0',
+        reason: expect.stringMatching(/not one the server runs .*restart/) as unknown,
+      },
+    ]);
+    expect(readFileSync(configPath, 'utf8')).toBe(edited);
+    writeFileSync(configPath, before);
+  });
+
   it('needs a write token when auth is on', async () => {
     const guarded = createApp({
       ctx: engine,

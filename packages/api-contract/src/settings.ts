@@ -77,10 +77,10 @@ export const SettingsPatchBody = z
       .record(z.string(), z.unknown())
       .optional()
       .openapi({ description: 'top, tone (warm | direct), templates { <kind>: text }' }),
-    llm: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({ description: 'budget { daily_usd, monthly_usd }' }),
+    llm: z.record(z.string(), z.unknown()).optional().openapi({
+      description:
+        'tasks { analysis, drafting, embeddings, research: ["provider:model", …] in the order tried, each provider one the server runs }, budget { daily_usd, monthly_usd }',
+    }),
   })
   .openapi('SettingsPatch', {
     example: { ranking: { weights: { skills: 0.4 } }, filters: { keywords: { any: ['go'] } } },
@@ -144,7 +144,7 @@ export const updateSettingsRoute = createRoute({
   path: '/api/settings',
   tags: ['settings'],
   summary:
-    'Change filters, ranking, drafting or the LLM budget: saved to applydesk.yaml (comments kept), applied at once, postings re-ranked',
+    "Change filters, ranking, drafting, each LLM task's models or the LLM budget: saved to applydesk.yaml (comments kept), applied at once, postings re-ranked",
   request: {
     body: { required: true, content: { 'application/json': { schema: SettingsPatchBody } } },
   },

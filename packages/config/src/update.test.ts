@@ -114,6 +114,74 @@ describe('updateConfigFile', () => {
     expect(readFileSync(path, 'utf8')).toBe(USER_FILE);
   });
 
+  it('changes the models of a task and the filters a user tunes, keeping every comment', () => {
+    const path = fileWith(`${USER_FILE}
+llm:
+  providers: # mine, keys in the environment
+    - { name: openai, type: openai }
+    - { name: local, type: openai-compatible, baseUrl: 'http://127.0.0.1:11434/v1' }
+  tasks:
+    drafting: [openai:gpt-4.1-mini] # cheap first
+    analysis: [] # nothing yet
+  budget: { daily_usd: 2 } # hard stop
+`);
+    const { file } = updateConfigFile(path, {
+      llm: {
+        tasks: { drafting: ['local:llama3.1:8b', 'openai:gpt-4.1'] },
+        budget: { monthly_usd: 30 },
+      },
+      filters: {
+        platforms: ['greenhouse', 'upwork'],
+        experience_level: ['senior', 'expert'],
+        applied_company_within_days: 60,
+        posted_within_days: 14,
+      },
+      ranking: { recency: { high_days: 2, medium_days: 10, low_days: 21 } },
+    });
+    expect(file.llm.tasks.drafting).toEqual(['local:llama3.1:8b', 'openai:gpt-4.1']);
+
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('drafting: [local:llama3.1:8b, openai:gpt-4.1] # cheap first');
+    expect(text).toContain('analysis: [] # nothing yet');
+    expect(text).toContain('# mine, keys in the environment');
+    expect(text).toMatch(/budget: \{ ?daily_usd: 2, monthly_usd: 30 ?\} # hard stop/);
+    expect(text).toContain('# my own notes about this desk');
+    expect(text).toContain('# either will do');
+
+    const config = loadConfig({ overrides: { configPath: path }, env: {} });
+    expect(config.llm.tasks.drafting).toEqual([
+      { provider: 'local', model: 'llama3.1:8b' },
+      { provider: 'openai', model: 'gpt-4.1' },
+    ]);
+    expect(config.llm.budget).toEqual({ dailyUsd: 2, monthlyUsd: 30 });
+    expect(config.filters).toMatchObject({
+      platforms: ['greenhouse', 'upwork'],
+      experienceLevels: ['senior', 'expert'],
+      appliedCompanyWithinDays: 60,
+      postedWithinDays: 14,
+    });
+    expect(config.ranking.recency).toEqual({ highDays: 2, mediumDays: 10, lowDays: 21 });
+  });
+
+  it('refuses a task model whose provider the file does not list, or a provider change', () => {
+    const path = fileWith(USER_FILE);
+    const unknown = thrown(() =>
+      updateConfigFile(path, { llm: { tasks: { drafting: ['nope:x'] } } }),
+    );
+    expect(unknown.details?.problems).toEqual([
+      'llm.tasks.drafting.0: unknown provider "nope" (none is configured under llm.providers)',
+    ]);
+    const shape = thrown(() => updateConfigFile(path, { llm: { tasks: { drafting: ['gpt-4'] } } }));
+    expect(shape.details?.problems).toContain(
+      'llm.tasks.drafting.0: expected "provider:model", e.g. "openai:gpt-4.1-mini"',
+    );
+    const providers = thrown(() =>
+      updateConfigFile(path, { llm: { providers: [{ name: 'x', type: 'openai' }] } }),
+    );
+    expect(providers.message).toMatch(/providers/);
+    expect(readFileSync(path, 'utf8')).toBe(USER_FILE);
+  });
+
   it('starts a missing file from the commented starter', () => {
     const path = fileWith(null);
     updateConfigFile(path, { filters: { locations: ['Berlin', 'remote'] } });

@@ -9,6 +9,7 @@ import {
   DraftTemplates,
   Filters,
   Keywords,
+  LLM_TASKS,
   Recency,
   Weights,
 } from './schema.js';
@@ -48,7 +49,16 @@ export const SettingsPatch = z.strictObject({
       templates: z.strictObject(keysOf(DraftTemplates.shape)).optional(),
     })
     .optional(),
-  llm: z.strictObject({ budget: z.strictObject(keysOf(Budget.shape)).optional() }).optional(),
+  // Providers stay in the file alone: a provider's key variable and address are the user's
+  // to write. The models each task tries, and the caps, may change while the server runs.
+  llm: z
+    .strictObject({
+      tasks: z
+        .strictObject(Object.fromEntries(LLM_TASKS.map((t) => [t, z.unknown().optional()])))
+        .optional(),
+      budget: z.strictObject(keysOf(Budget.shape)).optional(),
+    })
+    .optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -62,6 +72,7 @@ const SECTIONS = new Set([
   'drafting',
   'drafting.templates',
   'llm',
+  'llm.tasks',
   'llm.budget',
 ]);
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { api, problemText, scoresFor } from '../lib/api.js';
+import { attempt, problemText, scoresFor } from '../lib/api.js';
 import type { Capture } from '../lib/capture.js';
 import { asBackgroundRequest, fromThisExtension, type CaptureOutcome } from '../lib/messages.js';
 import {
@@ -12,7 +12,6 @@ import {
   type RefusedCapture,
 } from '../lib/queue.js';
 import { loadSettings } from '../lib/settings.js';
-import { isRecord } from '../lib/text.js';
 
 const FLUSH_ALARM = 'applydesk-flush';
 
@@ -37,27 +36,21 @@ async function refuse(entry: RefusedCapture): Promise<void> {
 async function send(
   capture: Capture,
 ): Promise<{ kind: 'done' | 'retry' | 'refused'; outcome: CaptureOutcome }> {
-  const answer = await api(await loadSettings(), 'POST', '/api/captures', capture);
-  const kind = disposition(answer.status);
-  if (kind === 'done') {
-    const body = isRecord(answer.body) ? answer.body : {};
-    const count = (key: string): number => (typeof body[key] === 'number' ? body[key] : 0);
-    const rejected = Array.isArray(body.rejected)
-      ? body.rejected.flatMap((r) =>
-          isRecord(r) && typeof r.reason === 'string' ? [r.reason] : [],
-        )
-      : [];
+  const answer = await attempt(await loadSettings(), (client) => client.capture(capture));
+  if (answer.ok) {
+    const result = answer.value;
     return {
-      kind,
+      kind: 'done',
       outcome: {
         status: 'sent',
-        created: count('created'),
-        updated: count('updated'),
-        unchanged: count('unchanged'),
-        rejected,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        rejected: result.rejected.map((r) => r.reason),
       },
     };
   }
+  const kind = disposition(answer.status);
   const reason = problemText(answer);
   return kind === 'refused'
     ? { kind, outcome: { status: 'refused', reason } }
@@ -67,8 +60,14 @@ async function send(
 // One flush at a time: a capture arriving mid-flush waits for the queue to settle.
 let flushing: Promise<void> = Promise.resolve();
 
+/** Runs after the work before it, whether or not that failed, so one failure stops nothing. */
+function serially(work: () => Promise<void>): Promise<void> {
+  flushing = flushing.catch(() => undefined).then(work);
+  return flushing;
+}
+
 function flush(): Promise<void> {
-  flushing = flushing.then(async () => {
+  return serially(async () => {
     const queue = await readQueue();
     const left: QueuedCapture[] = [];
     for (const entry of queue) {
@@ -94,7 +93,6 @@ function flush(): Promise<void> {
     const arrived = now.filter((e) => !sentKeys.has(e.key));
     await writeQueue([...left, ...arrived]);
   });
-  return flushing;
 }
 
 async function capture(captured: Capture): Promise<CaptureOutcome> {
@@ -113,12 +111,11 @@ async function capture(captured: Capture): Promise<CaptureOutcome> {
     return outcome;
   }
   let queued = 0;
-  flushing = flushing.then(async () => {
+  await serially(async () => {
     const queue = enqueue(await readQueue(), captured, new Date());
     queued = queue.length;
     await writeQueue(queue);
   });
-  await flushing;
   return { status: 'queued', reason: outcome.status === 'queued' ? outcome.reason : '', queued };
 }
 

@@ -1,112 +1,90 @@
+import { ApiError, createApiClient, type ApiClient } from '@applydesk/api-contract/client';
 import type { Settings } from './settings.js';
-import { isRecord } from './text.js';
 
-/** An answer of the ApplyDesk API: its status and parsed JSON body ('network' when unreachable). */
-export interface ApiAnswer {
-  status: number | 'network';
-  body: unknown;
+export type { ApiClient };
+
+/** The API's shapes as the typed client returns them. */
+export type JobDetail = Awaited<ReturnType<ApiClient['jobs']['get']>>;
+export type Draft = JobDetail['drafts'][number];
+export type CaptureResult = Awaited<ReturnType<ApiClient['capture']>>;
+
+/** Thrown by the extension's fetch when no answer came at all (server down, refused, DNS). */
+class Unreachable extends Error {
+  override readonly name = 'Unreachable';
 }
 
-/** One call to the configured server, with the token; never throws. */
-export async function api(
-  settings: Settings,
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-): Promise<ApiAnswer> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (settings.token !== null) headers.Authorization = `Bearer ${settings.token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  try {
-    const response = await fetch(`${settings.server}${path}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      credentials: 'omit',
-    });
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text === '' ? null : (JSON.parse(text) as unknown);
-    } catch {
-      parsed = text;
-    }
-    return { status: response.status, body: parsed };
-  } catch {
-    return { status: 'network', body: null };
-  }
+/** The typed client for the configured server, with the token from the settings. */
+export function clientFor(settings: Settings): ApiClient {
+  return createApiClient({
+    baseUrl: settings.server,
+    token: settings.token,
+    // The server authenticates by token alone: none of the user's cookies go with a call.
+    fetch: async (input, init) => {
+      try {
+        return await fetch(input, { ...init, credentials: 'omit' });
+      } catch (error) {
+        throw new Unreachable(String(error));
+      }
+    },
+  });
 }
-
-/** The problem+json detail of an error answer, for the user. */
-export function problemText(answer: ApiAnswer): string {
-  if (answer.status === 'network') return 'the server is unreachable';
-  const detail =
-    isRecord(answer.body) && typeof answer.body.detail === 'string' ? answer.body.detail : '';
-  return `HTTP ${answer.status}${detail === '' ? '' : `: ${detail}`}`;
-}
-
-interface ListedJob {
-  id: string;
-  url: string;
-  canonicalUrl: string | null;
-  score: number | null;
-}
-
-function listedJobs(body: unknown): ListedJob[] {
-  const items = isRecord(body) && Array.isArray(body.items) ? body.items : [];
-  return items.filter(isRecord).flatMap((item) =>
-    typeof item.id === 'string' && typeof item.url === 'string'
-      ? [
-          {
-            id: item.id,
-            url: item.url,
-            canonicalUrl: typeof item.canonicalUrl === 'string' ? item.canonicalUrl : null,
-            score: typeof item.score === 'number' ? item.score : null,
-          },
-        ]
-      : [],
-  );
-}
-
-const sameUrl = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 /**
- * The stored posting for a job url. The capture answer carries counts, not ids, so the
- * posting is found by searching its title and matching the url, then among the newest.
+ * Why a call failed: an HTTP status with the problem's detail, 'network' when the server did
+ * not answer, 'unreadable' when it answered something that is not the API's JSON (another
+ * program on that address, a proxy's page).
  */
-export async function findJob(
-  settings: Settings,
-  jobUrl: string,
-  title: string | null,
-): Promise<ListedJob | null> {
-  const queries = [
-    ...(title === null ? [] : [`q=${encodeURIComponent(title.slice(0, 200))}&limit=100`]),
-    'sort=fetched&order=desc&limit=200',
-  ];
-  for (const query of queries) {
-    const answer = await api(settings, 'GET', `/api/jobs?${query}&rejected=include&status=all`);
-    if (answer.status !== 200) continue;
-    const found = listedJobs(answer.body).find(
-      (job) =>
-        sameUrl(job.url, jobUrl) ||
-        (job.canonicalUrl !== null && sameUrl(job.canonicalUrl, jobUrl)),
-    );
-    if (found !== undefined) return found;
-  }
-  return null;
+export interface Failure {
+  ok: false;
+  status: number | 'network' | 'unreadable';
+  detail: string;
 }
 
-/** Scores of the given job urls among the newest captured Upwork postings. */
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+/** One call with the typed client; never throws, so every caller handles the failure. */
+export async function attempt<T>(
+  settings: Settings,
+  call: (client: ApiClient) => Promise<T>,
+): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await call(clientFor(settings)) };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      // HTTP_ERROR: the answer had no problem body, so its message only repeats the status.
+      return {
+        ok: false,
+        status: error.status,
+        detail: error.code === 'HTTP_ERROR' ? '' : error.message,
+      };
+    }
+    if (error instanceof Unreachable) return { ok: false, status: 'network', detail: '' };
+    return { ok: false, status: 'unreadable', detail: '' };
+  }
+}
+
+/** The problem+json detail of a failed call, for the user. */
+export function problemText(failure: Failure): string {
+  if (failure.status === 'network') return 'the server is unreachable';
+  if (failure.status === 'unreadable') return 'the server answered something that is not ApplyDesk';
+  return `HTTP ${failure.status}${failure.detail === '' ? '' : `: ${failure.detail}`}`;
+}
+
+/** Scores of the given job urls among the newest captured Upwork postings; {} when unknown. */
 export async function scoresFor(
   settings: Settings,
   urls: string[],
 ): Promise<Record<string, number | null>> {
-  const answer = await api(
-    settings,
-    'GET',
-    '/api/jobs?source=upwork&sort=fetched&order=desc&limit=200&rejected=include',
+  const answer = await attempt(settings, (client) =>
+    client.jobs.list({
+      source: ['upwork'],
+      sort: 'fetched',
+      order: 'desc',
+      limit: 200,
+      rejected: 'include',
+    }),
   );
-  const jobs = answer.status === 200 ? listedJobs(answer.body) : [];
+  const jobs = answer.ok ? answer.value.items : [];
   const byUrl = new Map(jobs.map((job) => [job.url.replace(/\/+$/, ''), job.score]));
   return Object.fromEntries(urls.map((url) => [url, byUrl.get(url.replace(/\/+$/, '')) ?? null]));
 }

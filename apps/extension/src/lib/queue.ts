@@ -33,8 +33,12 @@ export function enqueue(
 }
 
 /** What a send's HTTP status means for a queued capture. */
-export function disposition(status: number | 'network'): 'done' | 'retry' | 'refused' {
-  if (status === 'network') return 'retry';
+export function disposition(
+  status: number | 'network' | 'unreadable',
+): 'done' | 'retry' | 'refused' {
+  // No answer, or one that is not ApplyDesk's (a captive portal, another program on the port):
+  // the capture waits for the real server.
+  if (status === 'network' || status === 'unreadable') return 'retry';
   if (status >= 200 && status < 300) return 'done';
   // Not paired yet, rate limited, or the server is in trouble: try again later.
   if (status === 401 || status === 403 || status === 408 || status === 429 || status >= 500)

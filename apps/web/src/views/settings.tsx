@@ -18,6 +18,24 @@ const WEIGHTS = [
   'client',
 ] as const;
 const PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
+/** The domain's EXPERIENCE_LEVELS: job-board seniorities, then the marketplace's three. */
+const LEVELS = [
+  'intern',
+  'junior',
+  'mid',
+  'senior',
+  'lead',
+  'principal',
+  'executive',
+  'entry',
+  'intermediate',
+  'expert',
+] as const;
+const RECENCY = [
+  ['high_days', 'highDays', 'High up to days'],
+  ['medium_days', 'mediumDays', 'Medium up to days'],
+  ['low_days', 'lowDays', 'Low up to days'],
+] as const;
 
 /** The form as typed: text for every field, so a half-typed number stays what was typed. */
 interface Form {
@@ -26,16 +44,22 @@ interface Form {
   excluded: string;
   companies: string;
   locations: string;
+  platforms: string;
+  levels: string[];
   salaryAmount: string;
   salaryCurrency: string;
   salaryPeriod: string;
   postedWithinDays: string;
+  appliedWithinDays: string;
   dailyCap: string;
   minScore: string;
   weights: Record<string, string>;
+  recency: Record<string, string>;
   tone: string;
   top: string;
   templates: Record<string, string>;
+  /** Per LLM task, its models as `provider:model, …` in the order tried. */
+  tasks: Record<string, string>;
   dailyUsd: string;
   monthlyUsd: string;
 }
@@ -51,16 +75,25 @@ function formOf(s: SettingsData): Form {
     excluded: list(f.keywordsExcluded),
     companies: list(f.companiesExcluded),
     locations: list(f.locations),
+    platforms: list(f.platforms),
+    levels: LEVELS.filter((l) => f.experienceLevels.includes(l)),
     salaryAmount: num(f.salaryMin?.amount),
     salaryCurrency: f.salaryMin?.currency ?? 'USD',
     salaryPeriod: f.salaryMin?.period ?? 'year',
     postedWithinDays: num(f.postedWithinDays),
+    appliedWithinDays: num(f.appliedCompanyWithinDays),
     dailyCap: num(f.dailyCap),
     minScore: String(s.ranking.minMatchScore),
     weights: Object.fromEntries(WEIGHTS.map((w) => [w, num(s.ranking.weights[w])])),
+    recency: Object.fromEntries(
+      RECENCY.map(([key, field]) => [key, num(s.ranking.recency[field])]),
+    ),
     tone: s.drafting.tone,
     top: String(s.drafting.top),
     templates: Object.fromEntries(DRAFT_KINDS.map((k) => [k, s.drafting.templates[k] ?? ''])),
+    tasks: Object.fromEntries(
+      Object.entries(s.llm.tasks).map(([task, models]) => [task, list(models)]),
+    ),
     dailyUsd: num(s.llm.budget.dailyUsd),
     monthlyUsd: num(s.llm.budget.monthlyUsd),
   };
@@ -85,15 +118,22 @@ function leavesOf(form: Form): Record<string, unknown> {
     'filters.keywords.excluded': words(form.excluded),
     'filters.companies_excluded': words(form.companies),
     'filters.locations': words(form.locations),
+    'filters.platforms': words(form.platforms),
+    // In the list's own order, so ticking and unticking back is no change.
+    'filters.experience_level': LEVELS.filter((l) => form.levels.includes(l)),
     'filters.salary_min':
       amount === null
         ? null
         : { amount, currency: form.salaryCurrency.trim(), period: form.salaryPeriod },
     'filters.posted_within_days': optionalNumber(form.postedWithinDays),
+    'filters.applied_company_within_days': optionalNumber(form.appliedWithinDays),
     'filters.daily_cap': optionalNumber(form.dailyCap),
     'ranking.min_match_score': optionalNumber(form.minScore),
     ...Object.fromEntries(
       WEIGHTS.map((w) => [`ranking.weights.${w}`, optionalNumber(form.weights[w] ?? '')]),
+    ),
+    ...Object.fromEntries(
+      RECENCY.map(([key]) => [`ranking.recency.${key}`, optionalNumber(form.recency[key] ?? '')]),
     ),
     'drafting.tone': form.tone,
     'drafting.top': optionalNumber(form.top),
@@ -102,6 +142,9 @@ function leavesOf(form: Form): Record<string, unknown> {
         `drafting.templates.${k}`,
         (form.templates[k] ?? '').trim() === '' ? null : form.templates[k],
       ]),
+    ),
+    ...Object.fromEntries(
+      Object.entries(form.tasks).map(([task, models]) => [`llm.tasks.${task}`, words(models)]),
     ),
     'llm.budget.daily_usd': optionalNumber(form.dailyUsd),
     'llm.budget.monthly_usd': optionalNumber(form.monthlyUsd),
@@ -128,7 +171,12 @@ type FieldErrors = { path: string; reason: string }[];
 function errorsFor(errors: FieldErrors, path: string): string[] {
   return errors
     .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
-    .map((e) => (e.path === path ? e.reason : `${e.path.slice(path.length + 1)}: ${e.reason}`));
+    .map((e) => {
+      if (e.path === path) return e.reason;
+      const sub = e.path.slice(path.length + 1);
+      // A list's item by its place as people count, not its index.
+      return `${/^\d+$/.test(sub) ? `item ${Number(sub) + 1}` : sub}: ${e.reason}`;
+    });
 }
 
 const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
@@ -174,6 +222,83 @@ function Field(props: {
   );
 }
 
+/** Fields under one legend, with the errors about the group as a whole (e.g. their order). */
+function Group(props: {
+  path: string;
+  legend: string;
+  hint: string;
+  errors: FieldErrors;
+  children: ReactNode;
+}): ReactNode {
+  const id = fieldId(props.path);
+  const reasons = props.errors.filter((e) => e.path === props.path).map((e) => e.reason);
+  return (
+    <fieldset
+      className="setting-group"
+      aria-describedby={`${id}-hint${reasons.length > 0 ? ` ${id}-error` : ''}`}
+    >
+      <legend>{props.legend}</legend>
+      <span id={`${id}-hint`} className="muted small">
+        {props.hint}
+      </span>
+      {props.children}
+      {reasons.length > 0 && (
+        <span id={`${id}-error`} role="alert" className="flag-text small field-error">
+          {reasons.join('; ')}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
+/** A list setting with a fixed set of values, as one checkbox each. */
+function Choices(props: {
+  path: string;
+  legend: string;
+  hint: string;
+  options: readonly string[];
+  chosen: string[];
+  errors: FieldErrors;
+  onChange: (chosen: string[]) => void;
+}): ReactNode {
+  const id = fieldId(props.path);
+  const reasons = errorsFor(props.errors, props.path);
+  return (
+    <fieldset
+      className="setting-group"
+      aria-describedby={`${id}-hint${reasons.length > 0 ? ` ${id}-error` : ''}`}
+    >
+      <legend>{props.legend}</legend>
+      <div className="setting-choices">
+        {props.options.map((option) => (
+          <label key={option}>
+            <input
+              type="checkbox"
+              checked={props.chosen.includes(option)}
+              onChange={(e) =>
+                props.onChange(
+                  e.target.checked
+                    ? [...props.chosen, option]
+                    : props.chosen.filter((c) => c !== option),
+                )
+              }
+            />{' '}
+            {option}
+          </label>
+        ))}
+      </div>
+      <span id={`${id}-hint`} className="muted small">
+        {props.hint}
+      </span>
+      {reasons.length > 0 && (
+        <span id={`${id}-error`} className="flag-text small field-error">
+          {reasons.join('; ')}
+        </span>
+      )}
+    </fieldset>
+  );
+}
+
 /** Every path a field of the form shows an error for; others go in the form's own alert. */
 const FORM_PATHS = [
   'filters.keywords.required',
@@ -181,11 +306,17 @@ const FORM_PATHS = [
   'filters.keywords.excluded',
   'filters.companies_excluded',
   'filters.locations',
+  'filters.platforms',
+  'filters.experience_level',
   'filters.salary_min',
   'filters.posted_within_days',
+  'filters.applied_company_within_days',
   'filters.daily_cap',
   'ranking.min_match_score',
   ...WEIGHTS.map((w) => `ranking.weights.${w}`),
+  // A recency error names the section when the days are out of order.
+  'ranking.recency',
+  'llm.tasks',
   'drafting.tone',
   'drafting.top',
   ...DRAFT_KINDS.map((k) => `drafting.templates.${k}`),
@@ -259,7 +390,7 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
     onChange: (v: string) => void,
     range: { min?: number; max?: number; step?: number } = {},
   ) => (
-    <Field path={path} label={label} errors={errors}>
+    <Field key={path} path={path} label={label} errors={errors}>
       {(attrs) => (
         <input
           {...attrs}
@@ -297,7 +428,27 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
         {text('filters.keywords.any', 'Keywords, any of', 'any', 'at least one must appear')}
         {text('filters.keywords.excluded', 'Keywords excluded', 'excluded', 'none may appear')}
         {text('filters.companies_excluded', 'Companies excluded', 'companies')}
-        {text('filters.locations', 'Locations', 'locations', '"remote" admits remote postings')}
+        {text(
+          'filters.locations',
+          'Locations',
+          'locations',
+          'places a posting must be in; "remote" admits remote postings',
+        )}
+        {text(
+          'filters.platforms',
+          'Platforms',
+          'platforms',
+          'source types, e.g. greenhouse, lever, upwork, jsonld; empty allows all',
+        )}
+        <Choices
+          path="filters.experience_level"
+          legend="Experience levels"
+          hint="none ticked allows every level"
+          options={LEVELS}
+          chosen={form.levels}
+          errors={errors}
+          onChange={(levels) => set({ levels })}
+        />
         <div className="setting-row">
           {number('filters.salary_min', 'Salary floor', form.salaryAmount, (v) =>
             set({ salaryAmount: v }),
@@ -338,6 +489,13 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
             (v) => set({ postedWithinDays: v }),
             { min: 1, step: 1 },
           )}
+          {number(
+            'filters.applied_company_within_days',
+            'Skip companies applied to within days',
+            form.appliedWithinDays,
+            (v) => set({ appliedWithinDays: v }),
+            { min: 1, step: 1 },
+          )}
           {number('filters.daily_cap', 'Daily cap', form.dailyCap, (v) => set({ dailyCap: v }), {
             min: 1,
             step: 1,
@@ -366,6 +524,24 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
             ),
           )}
         </div>
+        <Group
+          path="ranking.recency"
+          legend="Recency"
+          hint="A posting's age in days up to which its recency scores high, medium and low; past twice the last it is taken as filled. Marketplace posts get half as long."
+          errors={errors}
+        >
+          <div className="setting-row">
+            {RECENCY.map(([key, , label]) =>
+              number(
+                `ranking.recency.${key}`,
+                label,
+                form.recency[key] ?? '',
+                (v) => set({ recency: { ...form.recency, [key]: v } }),
+                { min: 1, step: 1 },
+              ),
+            )}
+          </div>
+        </Group>
       </fieldset>
 
       <fieldset>
@@ -403,13 +579,45 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
       </fieldset>
 
       <fieldset>
-        <legend>LLM budget (USD)</legend>
+        <legend>Language models</legend>
+        <Providers llm={settings.llm} />
+        {Object.keys(form.tasks).map((task) => (
+          <Field
+            key={task}
+            path={`llm.tasks.${task}`}
+            label={`Models for ${task}`}
+            errors={errors}
+            hint={
+              settings.llm.providers.length === 0
+                ? 'add a provider under llm.providers in applydesk.yaml first'
+                : `provider:model, in the order tried; providers: ${settings.llm.providers.map((p) => p.name).join(', ')}`
+            }
+          >
+            {(attrs) => (
+              <input
+                {...attrs}
+                type="text"
+                disabled={settings.llm.providers.length === 0}
+                value={form.tasks[task] ?? ''}
+                onChange={(e) => set({ tasks: { ...form.tasks, [task]: e.target.value } })}
+              />
+            )}
+          </Field>
+        ))}
         <div className="setting-row">
-          {number('llm.budget.daily_usd', 'Daily budget', form.dailyUsd, (v) =>
-            set({ dailyUsd: v }),
+          {number(
+            'llm.budget.daily_usd',
+            'Daily budget (USD)',
+            form.dailyUsd,
+            (v) => set({ dailyUsd: v }),
+            { min: 0, step: 0.01 },
           )}
-          {number('llm.budget.monthly_usd', 'Monthly budget', form.monthlyUsd, (v) =>
-            set({ monthlyUsd: v }),
+          {number(
+            'llm.budget.monthly_usd',
+            'Monthly budget (USD)',
+            form.monthlyUsd,
+            (v) => set({ monthlyUsd: v }),
+            { min: 0, step: 0.01 },
           )}
         </div>
       </fieldset>
@@ -440,11 +648,10 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
   );
 }
 
+/** The providers as the file names them; read-only, since keys come from the environment. */
 function Providers({ llm }: { llm: SettingsData['llm'] }): ReactNode {
-  const tasks = Object.entries(llm.tasks).filter(([, models]) => models.length > 0);
   return (
     <>
-      <h2>Language models</h2>
       {llm.providers.length === 0 ? (
         <p className="muted">No providers: drafts are written offline.</p>
       ) : (
@@ -479,19 +686,9 @@ function Providers({ llm }: { llm: SettingsData['llm'] }): ReactNode {
           </table>
         </div>
       )}
-      {tasks.length > 0 && (
-        <dl className="facts wide">
-          {tasks.map(([task, models]) => (
-            <div key={task}>
-              <dt>{task}</dt>
-              <dd>{models.join(' → ')}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
       <p className="muted small">
-        Providers and tasks are read-only here: edit llm: in applydesk.yaml; keys come from the
-        environment.
+        Providers are edited under llm: in applydesk.yaml, each key in the environment variable it
+        names (never here); a new provider is used after a restart.
       </p>
     </>
   );
@@ -630,7 +827,6 @@ export default function Settings(): ReactNode {
             once and postings are re-ranked.
           </p>
           <SettingsForm settings={settings.data} />
-          <Providers llm={settings.data.llm} />
         </>
       )}
       <h2>Server</h2>

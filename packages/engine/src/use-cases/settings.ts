@@ -1,7 +1,9 @@
 import {
   draftingSettings,
   filterRules,
+  LLM_TASKS,
   rankingSettings,
+  splitModelRef,
   updateConfigFile,
   type AppConfig,
   type LlmTask,
@@ -94,9 +96,34 @@ export interface SettingsUpdate {
 }
 
 /**
- * Saves a settings patch (applydesk.yaml keys: filters, ranking, drafting, llm.budget) into
- * the config file, keeping the user's comments, then applies it to the running engine and
- * re-ranks when ranking inputs changed. INVALID_INPUT names each bad field by its path.
+ * Models a patch routes a task to through a provider the running server does not have (one
+ * added to the file by hand since it started): the file would take them, the gateway could
+ * not call them. Each as "llm.tasks.<task>.<i>: reason", the way INVALID_INPUT names fields.
+ */
+function unknownProviders(patch: unknown, running: string[]): string[] {
+  const tasks = (patch as { llm?: { tasks?: unknown } } | null)?.llm?.tasks;
+  if (typeof tasks !== 'object' || tasks === null) return [];
+  const known = running.length === 0 ? 'the server runs none' : `it runs ${running.join(', ')}`;
+  return Object.entries(tasks).flatMap(([task, refs]) =>
+    Array.isArray(refs)
+      ? refs.flatMap((ref, i) => {
+          if (typeof ref !== 'string' || !ref.includes(':')) return [];
+          const { provider } = splitModelRef(ref);
+          return running.includes(provider)
+            ? []
+            : [
+                `llm.tasks.${task}.${i}: provider "${provider}" is not one the server runs (${known}); add it under llm.providers in the file and restart`,
+              ];
+        })
+      : [],
+  );
+}
+
+/**
+ * Saves a settings patch (applydesk.yaml keys: filters, ranking, drafting, llm.tasks,
+ * llm.budget) into the config file, keeping the user's comments, then applies it to the
+ * running engine and re-ranks when ranking inputs changed. INVALID_INPUT names each bad field
+ * by its path.
  */
 export async function updateSettings(
   ctx: EngineContext,
@@ -104,6 +131,14 @@ export async function updateSettings(
   options: { actor: string },
 ): Promise<SettingsUpdate> {
   const config = configOf(ctx);
+  const running = config.llm.providers.map((p) => p.name);
+  const problems = unknownProviders(patch, running);
+  if (problems.length > 0) {
+    throw new DomainError('INVALID_INPUT', `the settings are invalid: ${problems.join('; ')}`, {
+      hint: 'name a provider listed under llm.providers, as provider:model',
+      details: { problems },
+    });
+  }
   const { file } = updateConfigFile(config.configPath, patch);
   config.configFileFound = true;
 
@@ -122,7 +157,13 @@ export async function updateSettings(
   config.ranking = ranking;
   config.filters = filters;
   config.drafting = drafting;
-  // In place: the gateway reads its caps from this very object on every call.
+  // In place: the gateway reads its routes and caps from these very objects on every call.
+  // A task still naming a provider added to the file by hand keeps its running routes until
+  // a restart, since the gateway has no client for that provider.
+  for (const task of LLM_TASKS) {
+    const routes = file.llm.tasks[task].map(splitModelRef);
+    if (routes.every((r) => running.includes(r.provider))) config.llm.tasks[task] = routes;
+  }
   Object.assign(config.llm.budget, {
     dailyUsd: file.llm.budget.daily_usd ?? null,
     monthlyUsd: file.llm.budget.monthly_usd ?? null,

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { api, problemText } from '../../lib/api.js';
+import { attempt, problemText } from '../../lib/api.js';
 import { loadSettings, saveSettings, serverOrigin } from '../../lib/settings.js';
-import { isRecord } from '../../lib/text.js';
 
 const form = document.getElementById('settings') as HTMLFormElement;
 const serverInput = document.getElementById('server') as HTMLInputElement;
@@ -37,14 +36,15 @@ async function save(): Promise<void> {
   if (token !== '') await saveSettings({ token });
   const code = codeInput.value.trim();
   if (code !== '') {
-    const answer = await api({ server: origin, token: null }, 'POST', '/api/pair', { code });
-    if (answer.status !== 200 || !isRecord(answer.body) || typeof answer.body.token !== 'string') {
+    // Pairing needs no token: the code is the proof.
+    const answer = await attempt({ server: origin, token: null }, (client) => client.pair(code));
+    if (!answer.ok) {
       say(`Pairing failed: ${problemText(answer)}`);
       return;
     }
-    await saveSettings({ token: answer.body.token });
+    await saveSettings({ token: answer.value.token });
     codeInput.value = '';
-    say(`Paired as "${typeof answer.body.name === 'string' ? answer.body.name : 'token'}". Saved.`);
+    say(`Paired as "${answer.value.name}". Saved.`);
   } else {
     say('Saved.');
   }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { api, findJob, problemText } from '../../lib/api.js';
+import { attempt, problemText, type Draft, type JobDetail } from '../../lib/api.js';
 import type {
   BackgroundRequest,
   CaptureOutcome,
@@ -8,31 +8,6 @@ import type {
   FillResponse,
 } from '../../lib/messages.js';
 import { loadSettings } from '../../lib/settings.js';
-import { isRecord } from '../../lib/text.js';
-
-/** The parts of the API's JobDetail and Draft the panel shows (api-contract has the full shapes). */
-interface Claim {
-  text: string;
-  supported: boolean;
-  confirmedByUser?: boolean;
-  reason?: string;
-}
-interface DraftView {
-  id: string;
-  kind: string;
-  status: string;
-  text: string;
-  model: string | null;
-  writer: string;
-  quality: { total: number } | null;
-  grounding: { claims: Claim[]; unsupportedCount: number } | null;
-}
-interface DetailView {
-  job: { id: string; title: string; company: string };
-  match: { score: number; reasons: { kind: string; text: string }[] } | null;
-  application: { stage: string } | null;
-  drafts: DraftView[];
-}
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const title = $('title');
@@ -47,16 +22,11 @@ const modelsInput = $<HTMLInputElement>('models');
 
 let tabId: number | null = null;
 let page: ExtractResponse | null = null;
-let detail: DetailView | null = null;
+let detail: JobDetail | null = null;
 
 const say = (text: string): void => {
   message.textContent = text;
 };
-
-function asDetail(body: unknown): DetailView | null {
-  if (!isRecord(body) || !isRecord(body.job) || typeof body.job.id !== 'string') return null;
-  return body as unknown as DetailView;
-}
 
 /** The tab the panel is about: `?tab=` when opened for one, else the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -66,16 +36,15 @@ async function targetTab(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/** The posting as the server has it; null when it is not there or the server cannot say. */
 async function loadDetail(): Promise<void> {
   if (page?.jobUrl === null || page === null) return;
-  const settings = await loadSettings();
-  const found = await findJob(settings, page.jobUrl, page.title);
-  if (found === null) {
-    detail = null;
-    return;
-  }
-  const answer = await api(settings, 'GET', `/api/jobs/${encodeURIComponent(found.id)}`);
-  detail = answer.status === 200 ? asDetail(answer.body) : null;
+  const { jobUrl, title: pageTitle } = page;
+  const answer = await attempt(await loadSettings(), async (client) => {
+    const found = await client.jobs.findByUrl(jobUrl, { title: pageTitle });
+    return found === null ? null : client.jobs.get(found.id);
+  });
+  detail = answer.ok ? answer.value : null;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -89,7 +58,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function approvedLetter(): DraftView | undefined {
+function approvedLetter(): Draft | undefined {
   return detail?.drafts.find(
     (d) => d.status === 'approved' && (d.kind === 'proposal' || d.kind === 'cover_letter'),
   );
@@ -222,33 +191,18 @@ async function refresh(doCapture: boolean): Promise<void> {
 }
 
 async function approve(draftId: string): Promise<void> {
-  const answer = await api(
-    await loadSettings(),
-    'POST',
-    `/api/drafts/${encodeURIComponent(draftId)}/approve`,
-  );
-  say(
-    answer.status === 200
-      ? 'Picked: the draft is approved.'
-      : `Could not approve: ${problemText(answer)}`,
-  );
+  const answer = await attempt(await loadSettings(), (client) => client.drafts.approve(draftId));
+  say(answer.ok ? 'Picked: the draft is approved.' : `Could not approve: ${problemText(answer)}`);
 }
 
 async function generate(models: string[] | null): Promise<void> {
   if (detail === null) return;
   say('Writing drafts…');
-  const body = models === null ? {} : { models, fresh: true };
-  const answer = await api(
-    await loadSettings(),
-    'POST',
-    `/api/jobs/${encodeURIComponent(detail.job.id)}/drafts`,
-    body,
+  const jobId = detail.job.id;
+  const answer = await attempt(await loadSettings(), (client) =>
+    client.jobs.draft(jobId, models === null ? {} : { models, fresh: true }),
   );
-  say(
-    answer.status === 201
-      ? 'Drafts written; pick one.'
-      : `Could not write drafts: ${problemText(answer)}`,
-  );
+  say(answer.ok ? 'Drafts written; pick one.' : `Could not write drafts: ${problemText(answer)}`);
 }
 
 async function fill(): Promise<void> {
@@ -271,17 +225,11 @@ async function fill(): Promise<void> {
 
 async function markApplied(): Promise<void> {
   if (detail === null) return;
-  const answer = await api(
-    await loadSettings(),
-    'POST',
-    `/api/jobs/${encodeURIComponent(detail.job.id)}/stage`,
-    {
-      stage: 'applied',
-    },
+  const jobId = detail.job.id;
+  const answer = await attempt(await loadSettings(), (client) =>
+    client.jobs.moveStage(jobId, { stage: 'applied' }),
   );
-  say(
-    answer.status === 200 ? 'Marked as applied.' : `Could not mark applied: ${problemText(answer)}`,
-  );
+  say(answer.ok ? 'Marked as applied.' : `Could not mark applied: ${problemText(answer)}`);
 }
 
 /** Runs an action, then shows the posting as the server now has it. */
