@@ -340,6 +340,8 @@ describe('loadConfig: llm', () => {
       expect.stringMatching(/^llm\.tasks\.drafting\.2: expected "provider:model"/),
     );
     expect(problems.some((p) => p.startsWith('llm.tasks.drafting.1'))).toBe(false);
+    // One reason for the malformed entry, not also a made-up provider name.
+    expect(problems.filter((p) => p.startsWith('llm.tasks.drafting.2'))).toHaveLength(1);
   });
 
   it('refuses unknown provider types, unknown tasks, duplicate names and keys in the file', () => {

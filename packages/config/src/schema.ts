@@ -182,6 +182,8 @@ const Llm = z
     const known = names.length === 0 ? 'none is configured' : `configured: ${names.join(', ')}`;
     for (const task of LLM_TASKS) {
       llm.tasks[task].forEach((ref, i) => {
+        // A ref without a colon already fails its own format check; one reason is enough.
+        if (!ref.includes(':')) return;
         const provider = ref.slice(0, ref.indexOf(':'));
         if (!names.includes(provider))
           ctx.addIssue({

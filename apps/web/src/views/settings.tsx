@@ -512,7 +512,10 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
           (v) => set({ minScore: v }),
           { min: 0, max: 100, step: 1 },
         )}
-        <p className="muted small">Weight of each part of the score, 0 to 1; 0 turns a part off.</p>
+        <p className="muted small">
+          Weight of each part of the score, 0 to 10, relative to the others (a part at 0.4 counts
+          twice one at 0.2); 0 turns a part off.
+        </p>
         <div className="setting-grid">
           {WEIGHTS.map((w) =>
             number(
@@ -520,7 +523,7 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
               `Weight: ${w}`,
               form.weights[w] ?? '',
               (v) => set({ weights: { ...form.weights, [w]: v } }),
-              { min: 0, max: 1, step: 0.01 },
+              { min: 0, max: 10, step: 0.01 },
             ),
           )}
         </div>
