@@ -6,7 +6,8 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { ApplicationCardList, Insights, MoveStageBody, StageHistory } from './applications.js';
-import type { PairResponse } from './access.js';
+import type { PairResponse, StreamEventType } from './access.js';
+import type { EventLog, MatchList } from './history.js';
 import type { CostReport, CreateDraftsBody, DraftPage } from './drafts.js';
 import type {
   ApiTokenInfo,
@@ -197,6 +198,16 @@ export function createApiClient(options: ApiClientOptions) {
         json<Out<typeof StageHistory>>('GET', `/api/applications/${id(applicationId)}/history`),
     },
     insights: () => json<Out<typeof Insights>>('GET', '/api/insights'),
+    events: (
+      params: { type?: StreamEventType; entity_id?: string; after?: string; limit?: number } = {},
+    ) => json<Out<typeof EventLog>>('GET', `/api/events${queryString(params)}`),
+    matches: (
+      params: {
+        min_score?: number;
+        rejected?: 'exclude' | 'only' | 'include';
+        limit?: number;
+      } = {},
+    ) => json<Out<typeof MatchList>>('GET', `/api/matches${queryString(params)}`),
     costs: (params: { since?: string; by?: 'day' | 'model' | 'job' } = {}) =>
       json<Out<typeof CostReport>>('GET', `/api/costs${queryString(params)}`),
     profile: () => json<Out<typeof Profile>>('GET', '/api/profile'),

@@ -4,3 +4,4 @@ export * from './drafts.js';
 export * from './access.js';
 export * from './applications.js';
 export * from './settings.js';
+export * from './history.js';

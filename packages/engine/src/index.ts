@@ -24,6 +24,7 @@ export * from './use-cases/import-profile.js';
 export * from './use-cases/override-filter.js';
 export * from './use-cases/llm-costs.js';
 export * from './use-cases/api-access.js';
+export * from './use-cases/history.js';
 export * from './use-cases/review-draft.js';
 export * from './use-cases/export-draft.js';
 export { openGateway, parseModelRef } from './llm/open-gateway.js';

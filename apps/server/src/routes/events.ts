@@ -2,11 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import {
   eventStreamRoute,
+  listEventsRoute,
   STREAM_EVENT_TYPES,
   type StreamEventType,
 } from '@applydesk/api-contract';
 import type { EntityType } from '@applydesk/domain';
-import { eventsAfter, latestEventId, type EngineContext } from '@applydesk/engine';
+import { eventsAfter, latestEventId, listEvents, type EngineContext } from '@applydesk/engine';
 import type { Logger } from '../logger.js';
 import { problemBody, problemResponse } from '../problem.js';
 import type { ServerMetrics } from '../metrics.js';
@@ -20,6 +21,11 @@ const TYPE_OF: Record<EntityType, StreamEventType> = {
   profile: 'profile',
   system: 'progress',
 };
+
+/** The entity each stream type is about (TYPE_OF read backwards). */
+const ENTITY_OF = Object.fromEntries(
+  Object.entries(TYPE_OF).map(([entity, type]) => [type, entity as EntityType]),
+) as Record<StreamEventType, EntityType>;
 
 export interface EventStreamOptions {
   /** How often the events table is read for new rows. */
@@ -46,6 +52,23 @@ export function registerEventRoutes(
   const pollMs = deps.options?.pollMs ?? 1000;
   const heartbeatMs = deps.options?.heartbeatMs ?? 15_000;
   app.openAPIRegistry.registerPath(eventStreamRoute);
+
+  app.openapi(listEventsRoute, async (c) => {
+    const q = c.req.valid('query');
+    const events = await listEvents(ctx, {
+      limit: q.limit,
+      ...(q.type === undefined ? {} : { entityType: ENTITY_OF[q.type] }),
+      ...(q.entity_id === undefined ? {} : { entityId: q.entity_id }),
+      ...(q.after === undefined ? {} : { after: q.after }),
+    });
+    return c.json(
+      {
+        items: events.map((event) => ({ ...event, type: TYPE_OF[event.entityType] })),
+        last_id: events.at(-1)?.id ?? q.after ?? null,
+      },
+      200,
+    );
+  });
 
   app.get('/api/events/stream', async (c) => {
     const types = (c.req.query('types') ?? '')

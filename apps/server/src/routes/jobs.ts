@@ -3,6 +3,7 @@ import type { TypedResponse } from 'hono';
 import {
   getJobRoute,
   listJobsRoute,
+  listMatchesRoute,
   overrideJobRoute,
   type JobList,
   type JobListQuery,
@@ -10,6 +11,7 @@ import {
 import {
   getJobDetail,
   listJobs,
+  listMatches,
   overrideFilter,
   type EngineContext,
   type JobListItem,
@@ -65,6 +67,16 @@ export function registerJobRoutes(app: OpenAPIHono, ctx: EngineContext): void {
     return c.body(body, 200, {
       'content-type': 'application/json',
     }) as unknown as TypedResponse<JobListBody, 200, 'json'>;
+  });
+
+  app.openapi(listMatchesRoute, async (c) => {
+    const q = c.req.valid('query');
+    const items = await listMatches(ctx, {
+      limit: q.limit,
+      ...(q.min_score === undefined ? {} : { minScore: q.min_score }),
+      ...(q.rejected === 'include' ? {} : { rejected: q.rejected === 'only' }),
+    });
+    return c.json({ items }, 200);
   });
 
   app.openapi(overrideJobRoute, async (c) => {
