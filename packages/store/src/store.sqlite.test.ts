@@ -8,7 +8,16 @@ import { openStore } from './index.js';
 import { defineStoreConformance } from './test-support/conformance.js';
 import { defineRankingConformance } from './test-support/ranking.conformance.js';
 import { defineListingCacheConformance } from './test-support/listing-cache.conformance.js';
-import { jobInput, uniqueSource } from './test-support/fixtures.js';
+import {
+  draftInput,
+  jobInput,
+  matchOf,
+  profileInput,
+  uniqueSource,
+} from './test-support/fixtures.js';
+import { openSqlite } from './sqlite.js';
+import { rebuildJobsTable } from './migrations/0009_jobs_layout.js';
+import { sql } from 'kysely';
 import { schemaAt0001 } from './test-support/upgrade.js';
 import { KNOWN_MIGRATIONS } from './migrations/index.js';
 
@@ -152,6 +161,66 @@ describe('SQLite specifics', () => {
       'job_OLD',
       job.id,
     ]);
+    await store.close();
+  });
+
+  it('rebuilds jobs with the wide columns last, keeping every posting and every row that points at one', async () => {
+    const path = join(tempDir(), 'layout.db');
+    let store = await openStore({ sqlitePath: path });
+    const src = uniqueSource();
+    const profile = await store.profiles.create(profileInput(uniqueSource('p')), 'test');
+    const { job } = await store.jobs.upsert(
+      jobInput({ sourceType: src, externalId: 'a', title: 'Haskell Wizard' }),
+      'test',
+    );
+    const { job: copy } = await store.jobs.upsert(
+      jobInput({ sourceType: src, externalId: 'b', title: 'Haskell Wizard' }),
+      'test',
+    );
+    await store.jobs.markDuplicate(copy.id, job.id, 'test');
+    await store.matches.upsertMany([matchOf(job.id, profile.id, 77)]);
+    await store.applications.create(job.id, profile.id, 'test');
+    const draft = await store.drafts.create(draftInput(job.id, profile.id), 'test');
+    await store.close();
+
+    // The rebuild again, on a populated table (a new database ran it while empty).
+    const { db } = openSqlite(path);
+    await rebuildJobsTable(db);
+    const order = await sql<{ name: string }>`select name from pragma_table_info('jobs')`.execute(
+      db,
+    );
+    expect(order.rows.map((row) => row.name).slice(-3)).toEqual([
+      'description_text',
+      'description_html',
+      'raw',
+    ]);
+    const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    expect(fk.rows[0]?.foreign_keys).toBe(1);
+    await db.destroy();
+
+    store = await openStore({ sqlitePath: path });
+    expect(await store.jobs.get(job.id)).toMatchObject({
+      title: 'Haskell Wizard',
+      raw: { id: 'a', nested: { ok: true } },
+    });
+    expect((await store.matches.get(job.id, profile.id))?.score).toBe(77);
+    expect((await store.applications.getByJob(job.id, profile.id))?.stage).toBe('discovered');
+    expect((await store.drafts.get(draft.id))?.jobId).toBe(job.id);
+    expect((await store.jobs.provenance(copy.id)).map((entry) => entry.jobId)).toEqual([
+      job.id,
+      copy.id,
+    ]);
+    // The full-text index still finds the postings by their kept rowids, and keeps up.
+    expect((await store.jobs.list({ sourceTypes: [src], text: 'haskell' })).totalCount).toBe(1);
+    await store.jobs.upsert(
+      jobInput({ sourceType: src, externalId: 'a', title: 'Erlang Wizard' }),
+      'test',
+    );
+    expect((await store.jobs.list({ sourceTypes: [src], text: 'erlang' })).totalCount).toBe(1);
+    // References are enforced again.
+    await expect(
+      store.matches.upsertMany([matchOf('job_missing', profile.id, 1)]),
+    ).rejects.toThrow();
     await store.close();
   });
 

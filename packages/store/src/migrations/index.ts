@@ -10,11 +10,19 @@ import { llmSchema } from './0005_llm.js';
 import { incrementalRankingSchema } from './0006_incremental_ranking.js';
 import { apiTokensSchema } from './0007_api_tokens.js';
 import { draftReviewSchema } from './0008_draft_review.js';
+import { rebuildJobsTable } from './0009_jobs_layout.js';
 
 export const MIGRATION_TABLE = 'kysely_migration';
 
+interface Step {
+  name: string;
+  statements: (dialect: Dialect) => string[];
+  /** A SQLite step that is more than statements in one transaction (a table rebuild). */
+  sqlite?: (db: Kysely<Database>) => Promise<void>;
+}
+
 /** Every schema step this build knows, oldest first; names sort in apply order. */
-const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[] }[] = [
+const STEPS: readonly Step[] = [
   { name: '0001_initial', statements: initialSchema },
   { name: '0002_provenance', statements: provenanceSchema },
   { name: '0003_source_state', statements: sourceStateSchema },
@@ -23,6 +31,7 @@ const STEPS: readonly { name: string; statements: (dialect: Dialect) => string[]
   { name: '0006_incremental_ranking', statements: incrementalRankingSchema },
   { name: '0007_api_tokens', statements: apiTokensSchema },
   { name: '0008_draft_review', statements: draftReviewSchema },
+  { name: '0009_jobs_layout', statements: () => [], sqlite: rebuildJobsTable },
 ];
 
 export const KNOWN_MIGRATIONS: readonly string[] = STEPS.map((step) => step.name);
@@ -32,6 +41,8 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
   for (const step of STEPS) {
     out[step.name] = {
       async up(db) {
+        const own = step.sqlite;
+        if (dialect === 'sqlite' && own !== undefined) return own(db as Kysely<Database>);
         // Kysely does not wrap SQLite migrations in a transaction (it assumes no
         // transactional DDL), but SQLite has it: a half-applied step must not survive.
         const run = async (conn: typeof db): Promise<void> => {
