@@ -149,6 +149,8 @@ export interface JobRepository {
   /** Records that these jobs were seen again, unchanged, at `fetchedAt`. */
   touch(ids: readonly string[], fetchedAt: string): Promise<void>;
   get(id: string): Promise<Job | null>;
+  /** The jobs with these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<Job[]>;
   getByExternalId(sourceType: string, externalId: string): Promise<Job | null>;
   findByCanonicalUrl(canonicalUrl: string): Promise<Job[]>;
   list(query: JobQuery): Promise<JobPage>;
@@ -233,6 +235,11 @@ export interface MatchRepository {
    */
   upsertMany(matches: MatchWrite[]): Promise<void>;
   get(jobId: string, profileId: string): Promise<Match | null>;
+  /**
+   * How many listed postings (open, not a duplicate) the profile scores in each band of ten:
+   * index 0 counts 0-9, ..., index 9 counts 90-100. What the listing's score filters count.
+   */
+  scoreHistogram(profileId: string): Promise<number[]>;
   /** Highest score first. `rejected` as in JobQuery: held back (and not overridden) or not. */
   listForProfile(
     profileId: string,

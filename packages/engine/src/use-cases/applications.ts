@@ -45,13 +45,15 @@ export async function listApplications(
     limit: options.limit ?? 500,
     ...(options.stage === undefined ? {} : { stage: options.stage }),
   });
-  const cards: ApplicationCard[] = [];
-  for (const application of applications) {
-    const job = await ctx.store.jobs.get(application.jobId);
-    cards.push({
+  const jobs = new Map(
+    (await ctx.store.jobs.getMany(applications.map((a) => a.jobId))).map((job) => [job.id, job]),
+  );
+  return applications.map((application) => {
+    const job = jobs.get(application.jobId);
+    return {
       application,
       job:
-        job === null
+        job === undefined
           ? null
           : {
               id: job.id,
@@ -60,9 +62,8 @@ export async function listApplications(
               sourceType: job.sourceType,
               url: job.url,
             },
-    });
-  }
-  return cards;
+    };
+  });
 }
 
 export interface StageChange {
@@ -215,12 +216,13 @@ export async function insights(
 
   const sources = new Map<string, { applied: number; answered: number }>();
   const bands = new Map<string, { applied: number; answered: number }>();
-  for (const application of applications) {
-    const steps = reached.get(application.id);
-    if (steps?.has('applied') !== true) continue;
-    const answered = steps.has('answered') ? 1 : 0;
-    const job = await ctx.store.jobs.get(application.jobId);
-    const source = job?.sourceType ?? 'unknown';
+  const applied = applications.filter((a) => reached.get(a.id)?.has('applied') === true);
+  const jobs = new Map(
+    (await ctx.store.jobs.getMany(applied.map((a) => a.jobId))).map((job) => [job.id, job]),
+  );
+  for (const application of applied) {
+    const answered = reached.get(application.id)?.has('answered') === true ? 1 : 0;
+    const source = jobs.get(application.jobId)?.sourceType ?? 'unknown';
     const s = sources.get(source) ?? { applied: 0, answered: 0 };
     sources.set(source, { applied: s.applied + 1, answered: s.answered + answered });
     const match = await ctx.store.matches.get(application.jobId, profile.id);
@@ -232,18 +234,9 @@ export async function insights(
   }
 
   const spentUsd = await ctx.store.llmCalls.spend({ since: '1970-01-01T00:00:00.000Z' });
-  const scoreDistribution: Insights['scoreDistribution'] = [];
-  for (let from = 0; from < 100; from += 10) {
-    const to = from + 10;
-    const page = await ctx.store.jobs.list({
-      profileId: profile.id,
-      minScore: from,
-      maxScore: to === 100 ? 100 : to - 1e-9,
-      limit: 1,
-      includeDuplicates: false,
-    });
-    scoreDistribution.push({ from, to, count: page.totalCount });
-  }
+  const scoreDistribution: Insights['scoreDistribution'] = (
+    await ctx.store.matches.scoreHistogram(profile.id)
+  ).map((count, band) => ({ from: band * 10, to: band * 10 + 10, count }));
   return {
     funnel,
     bySource: [...sources]

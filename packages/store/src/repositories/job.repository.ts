@@ -73,6 +73,20 @@ export class SqlJobRepository implements JobRepository {
     return row === undefined ? null : jobFromRow(this.ctx.codec, row);
   }
 
+  async getMany(ids: readonly string[]): Promise<Job[]> {
+    const out: Job[] = [];
+    for (const part of chunks([...new Set(ids)], 500)) {
+      if (part.length === 0) continue;
+      const rows = await this.ctx.db
+        .selectFrom('jobs')
+        .select(JOB_COLUMNS)
+        .where('id', 'in', part)
+        .execute();
+      for (const row of rows) out.push(jobFromRow(this.ctx.codec, row));
+    }
+    return out;
+  }
+
   async getByExternalId(sourceType: string, externalId: string): Promise<Job | null> {
     const row = await this.ctx.db
       .selectFrom('jobs')

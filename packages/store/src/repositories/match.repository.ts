@@ -135,6 +135,21 @@ export class SqlMatchRepository implements MatchRepository {
     return row === undefined ? null : fromRow(this.ctx.codec, row);
   }
 
+  async scoreHistogram(profileId: string): Promise<number[]> {
+    const pg = this.ctx.dialect === 'postgres';
+    const band = pg ? sql`least(9, m.score / 10)` : sql`min(9, m.score / 10)`;
+    const canonical = pg ? sql`j.canonical` : sql`j.duplicate_of is null`;
+    const result = await sql<{ band: number; n: number | string }>`
+      select ${band} as band, count(*) as n
+      from matches m join jobs j on j.id = m.job_id
+      where m.profile_id = ${profileId} and j.status = 'open' and ${canonical}
+      group by 1
+    `.execute(this.ctx.db);
+    const counts = Array.from({ length: 10 }, () => 0);
+    for (const row of result.rows) counts[Number(row.band)] = toCount(row.n);
+    return counts;
+  }
+
   async listForProfile(
     profileId: string,
     options: { minScore?: number; limit?: number; rejected?: boolean } = {},

@@ -790,6 +790,57 @@ export function defineStoreConformance(
         );
       });
 
+      it('counts listed postings per score band of ten, as the score filters would', async () => {
+        const src = uniqueSource();
+        const owner = await store.profiles.create(profileInput(uniqueSource('hist')), 'test');
+        const scores = [0, 9, 10, 55, 99, 100, 100, 42, 42];
+        await store.jobs.upsertMany(
+          scores.map((_, i) => jobInput({ sourceType: src, externalId: `h${i}` })),
+          'test',
+        );
+        const ids = (await store.jobs.list({ sourceTypes: [src], limit: 50 })).items.map(
+          (item) => item.id,
+        );
+        const byExternal = new Map(
+          (await store.jobs.getMany(ids)).map((job) => [job.externalId, job.id]),
+        );
+        const id = (i: number) => byExternal.get(`h${i}`) ?? '';
+        await store.matches.upsertMany(scores.map((score, i) => matchOf(id(i), owner.id, score)));
+        // Neither a closed posting nor a duplicate is listed, so neither is counted.
+        await store.jobs.closeMissing(
+          `${src}:acme`,
+          scores.map((_, i) => `h${i}`).filter((e) => e !== 'h7'),
+          'test',
+        );
+        await store.jobs.markDuplicate(id(8), id(3), 'test');
+        expect(await store.matches.scoreHistogram(owner.id)).toEqual([
+          2, 1, 0, 0, 0, 1, 0, 0, 0, 3,
+        ]);
+        for (let band = 0; band < 10; band++) {
+          const page = await store.jobs.list({
+            profileId: owner.id,
+            sourceTypes: [src],
+            minScore: band * 10,
+            maxScore: band === 9 ? 100 : band * 10 + 9,
+          });
+          expect(page.totalCount).toBe((await store.matches.scoreHistogram(owner.id))[band]);
+        }
+        expect(await store.matches.scoreHistogram('prf_missing')).toEqual(Array(10).fill(0));
+      });
+
+      it('reads many jobs by id at once, skipping ids that do not exist', async () => {
+        const src = uniqueSource();
+        await store.jobs.upsertMany(
+          ['g1', 'g2', 'g3'].map((externalId) => jobInput({ sourceType: src, externalId })),
+          'test',
+        );
+        const ids = (await store.jobs.list({ sourceTypes: [src] })).items.map((item) => item.id);
+        const many = await store.jobs.getMany([...ids, 'job_missing', ids[0] ?? '']);
+        expect(many.map((job) => job.id).sort()).toEqual([...ids].sort());
+        expect(many[0]?.raw).toBeDefined();
+        expect(await store.jobs.getMany([])).toEqual([]);
+      });
+
       it('keeps the rejection, the basis and the override; an overwrite never clears the override', async () => {
         const src = uniqueSource();
         const owner = await store.profiles.create(profileInput(uniqueSource('rej')), 'test');
