@@ -25,8 +25,10 @@ import { registerDraftRoutes } from './routes/drafts.js';
 import { registerApplicationRoutes } from './routes/applications.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRankingRoutes } from './routes/ranking.js';
+import { registerProfileRoutes } from './routes/profile.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { registerSettingsRoutes } from './routes/settings.js';
+import { registerSourceRoutes } from './routes/sources.js';
 
 export interface AppDeps {
   ctx: EngineContext;
@@ -116,6 +118,8 @@ export function createApp({
   registerSystemRoutes(app, ctx);
   registerJobRoutes(app, ctx);
   registerRankingRoutes(app, ctx);
+  registerSourceRoutes(app, ctx);
+  registerProfileRoutes(app, ctx);
   registerCaptureRoutes(app, ctx);
   registerAccessRoutes(app, ctx, {
     logger,

@@ -9,6 +9,7 @@ import type { ApplicationCardList, Insights, MoveStageBody, StageHistory } from 
 import type { PairResponse, StreamEventType } from './access.js';
 import type { EventLog, MatchList } from './history.js';
 import type { CostReport, CreateDraftsBody, DraftPage } from './drafts.js';
+import type { SourceRunAccepted } from './sources.js';
 import type {
   ApiTokenInfo,
   ApiTokenList,
@@ -16,6 +17,7 @@ import type {
   Settings,
   SettingsUpdate,
 } from './settings.js';
+import type { ProfileImportResult, ProfileUpdateBody, ProfileUpdated } from './profile.js';
 import type {
   Application,
   CaptureResult,
@@ -97,13 +99,15 @@ export function createApiClient(options: ApiClientOptions) {
 
   async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A form goes as it is: fetch writes multipart/form-data with its boundary itself.
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const token = tokenOf();
     if (token !== null && token !== '') headers.authorization = `Bearer ${token}`;
     const res = await doFetch(`${base}${path}`, {
       method,
       headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
     });
     if (res.ok) return res;
     const problem = (await res.json().catch(() => null)) as {
@@ -210,10 +214,32 @@ export function createApiClient(options: ApiClientOptions) {
     ) => json<Out<typeof MatchList>>('GET', `/api/matches${queryString(params)}`),
     costs: (params: { since?: string; by?: 'day' | 'model' | 'job' } = {}) =>
       json<Out<typeof CostReport>>('GET', `/api/costs${queryString(params)}`),
-    profile: () => json<Out<typeof Profile>>('GET', '/api/profile'),
+    /** The default profile; `.update` and `.import` change it and re-rank the postings. */
+    profile: Object.assign(() => json<Out<typeof Profile>>('GET', '/api/profile'), {
+      /** Replaces the default profile: send back what `profile()` read, with the changes. */
+      update: (body: z.input<typeof ProfileUpdateBody>) =>
+        json<Out<typeof ProfileUpdated>>('PUT', '/api/profile', body),
+      /**
+       * Reads a resume file into the default profile (as multipart/form-data, the form a
+       * browser's file input gives); with `dryRun` answers what would be stored, storing nothing.
+       */
+      import: (
+        file: Blob & { name?: string },
+        options: { dryRun?: boolean; fileName?: string } = {},
+      ): Promise<Out<typeof ProfileImportResult>> => {
+        const form = new FormData();
+        form.append('file', file, options.fileName ?? file.name ?? 'resume');
+        const query = options.dryRun === true ? '?dry_run=true' : '';
+        return json<Out<typeof ProfileImportResult>>('POST', `/api/profile/import${query}`, form);
+      },
+    }),
     rank: (body: { top?: number; refine?: boolean; profile_id?: string } = {}) =>
       json<Out<typeof RankResponse>>('POST', '/api/rank', body),
-    sources: () => json<Out<typeof SourceStatusList>>('GET', '/api/sources'),
+    /** Each source's health; `sources.run(name)` starts a run now (progress comes as events). */
+    sources: Object.assign(() => json<Out<typeof SourceStatusList>>('GET', '/api/sources'), {
+      run: (name: string, options: { force?: boolean } = {}) =>
+        json<Out<typeof SourceRunAccepted>>('POST', `/api/sources/${id(name)}/run`, options),
+    }),
     capture: (capture: { kind: string; pageUrl: string; capturedAt: string }) =>
       json<Out<typeof CaptureResult>>('POST', '/api/captures', capture),
     pair: (code: string) => json<Out<typeof PairResponse>>('POST', '/api/pair', { code }),

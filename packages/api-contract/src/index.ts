@@ -5,3 +5,5 @@ export * from './access.js';
 export * from './applications.js';
 export * from './settings.js';
 export * from './history.js';
+export * from './profile.js';
+export * from './sources.js';

@@ -1,11 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { getProfileRoute, listSourcesRoute, rankRoute } from '@applydesk/api-contract';
+import { getProfileRoute, rankRoute } from '@applydesk/api-contract';
 import {
   rankedList,
   rankJobs,
   refineRanking,
   resolveProfile,
-  sourceStatuses,
   type EngineContext,
 } from '@applydesk/engine';
 
@@ -28,6 +27,4 @@ export function registerRankingRoutes(app: OpenAPIHono, ctx: EngineContext): voi
     }));
     return c.json({ ranked, ...(refined === undefined ? {} : { refined }), items }, 200);
   });
-
-  app.openapi(listSourcesRoute, async (c) => c.json({ items: await sourceStatuses(ctx) }, 200));
 }
