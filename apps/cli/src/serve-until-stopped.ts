@@ -1,4 +1,9 @@
-import { startSourceScheduler, type OpenEngine, type SourceScheduler } from '@applydesk/engine';
+import {
+  sourceRunner,
+  startSourceScheduler,
+  type OpenEngine,
+  type SourceScheduler,
+} from '@applydesk/engine';
 import {
   createApp,
   createLogger,
@@ -84,5 +89,7 @@ export async function serveUntilStopped(
   io.err('Stopping: finishing requests in flight…\n');
   await scheduler?.stop();
   await server.close();
+  // Source runs started from the dashboard end before the database closes under them.
+  await sourceRunner(engine).idle();
   await engine.close();
 }

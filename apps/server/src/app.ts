@@ -1,7 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { isDomainError } from '@applydesk/domain';
-import { countApiTokens, verifyApiToken, type EngineContext } from '@applydesk/engine';
+import {
+  countApiTokens,
+  sourceRunner,
+  verifyApiToken,
+  type EngineContext,
+} from '@applydesk/engine';
 import type { Logger } from './logger.js';
 import { ServerMetrics, type QueueDepths } from './metrics.js';
 import {
@@ -131,6 +136,8 @@ export function createApp({
           depth,
         ]),
       ),
+      // Runs started from the dashboard or the API (POST /api/sources/{name}/run).
+      requested_source_runs: { active: sourceRunner(ctx).active, waiting: 0 },
       ...queues?.(),
     }),
   });

@@ -107,6 +107,7 @@ describe('GET /metrics', () => {
     expect([depth('llm:openai', 'active'), depth('llm:openai', 'waiting')]).toEqual([2, 5]);
     expect([depth('llm:local', 'active'), depth('llm:local', 'waiting')]).toEqual([0, 0]);
     expect([depth('source_runs', 'active'), depth('source_runs', 'waiting')]).toEqual([1, 3]);
+    expect(depth('requested_source_runs', 'active')).toBe(0);
     // The scrape itself is the one request being answered.
     expect(sample(text, 'applydesk_http_requests_in_flight')).toBe(1);
   });

@@ -216,6 +216,11 @@ describe('POST /api/sources/{name}/run', () => {
     expect((await sourceItem('slow')).running).toMatchObject({ id: started.id });
     // Another source is not held by it.
     expect((await sourceItem('remote')).running).toBeNull();
+    // /metrics counts it as work under way.
+    const metrics = await (await app.request('/metrics')).text();
+    expect(metrics).toContain(
+      'applydesk_queue_depth{queue="requested_source_runs",state="active"} 1',
+    );
 
     expect((await finished(started.id)).data).toMatchObject({ status: 'ok', fetched: JOBS });
     await vi.waitFor(async () => expect((await sourceItem('slow')).running).toBeNull());

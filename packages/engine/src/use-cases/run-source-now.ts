@@ -93,6 +93,11 @@ export class SourceRunner {
     return this.#active.get(name)?.run ?? null;
   }
 
+  /** How many runs are under way. */
+  get active(): number {
+    return this.#active.size;
+  }
+
   /** Waits for every run under way to end (before closing the store). */
   async idle(): Promise<void> {
     await Promise.all([...this.#active.values()].map((a) => a.done));
