@@ -2,8 +2,23 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { createApiClient } from '@applydesk/api-contract/client';
 import { api, ApiError, apiToken, errorText } from '../api.ts';
+import {
+  commaList as list,
+  formFields,
+  numberText as num,
+  optionalNumber,
+  words,
+  type FieldErrors,
+} from '../components/form-fields.tsx';
 import type { Profile } from '../types.ts';
 import './profile.css';
+
+const fields = formFields('profile');
+const { Field } = fields;
+/** Values such as full_time read as "full time". */
+const Choices = (props: Parameters<typeof fields.Choices>[0]): ReactNode => (
+  <fields.Choices {...props} labelOf={(option) => option.replace(/_/g, ' ')} />
+);
 
 /** The typed client's profile methods, with this browser's token like every other call. */
 const profiles = createApiClient({ baseUrl: '', token: apiToken }).profile;
@@ -60,21 +75,11 @@ interface Form {
   minFixedBudget: string;
 }
 
-const list = (items: readonly string[]) => items.join(', ');
-const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-const words = (text: string) =>
-  text
-    .split(',')
-    .map((w) => w.trim())
-    .filter((w) => w !== '');
 const lines = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
-/** Empty means none; anything else goes as a number, or as typed so the server names it. */
-const optionalNumber = (text: string): number | string | null =>
-  text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
 const optionalText = (text: string): string | undefined =>
   text.trim() === '' ? undefined : text.trim();
 
@@ -171,113 +176,6 @@ function bodyOf(p: Profile, form: Form) {
     },
     // Numbers stay as typed when they are not numbers, so the server's check names the field.
   } as unknown as Parameters<typeof profiles.update>[0];
-}
-
-type FieldErrors = { path: string; reason: string }[];
-
-/** The server's reasons for one field: its path, or anything under it (a list's items). */
-function errorsFor(errors: FieldErrors, path: string): string[] {
-  return errors
-    .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
-    .map((e) => {
-      if (e.path === path) return e.reason;
-      const sub = e.path.slice(path.length + 1);
-      // A list's item by its place as people count, not its index.
-      return `${/^\d+$/.test(sub) ? `item ${Number(sub) + 1}` : sub}: ${e.reason}`;
-    });
-}
-
-const fieldId = (path: string) => `profile-${path.replace(/\./g, '-')}`;
-
-function Field(props: {
-  path: string;
-  label: string;
-  errors: FieldErrors;
-  hint?: string;
-  className?: string;
-  children: (attrs: {
-    id: string;
-    'aria-invalid': boolean;
-    'aria-describedby': string | undefined;
-  }) => ReactNode;
-}): ReactNode {
-  const id = fieldId(props.path);
-  const reasons = errorsFor(props.errors, props.path);
-  const described = [
-    props.hint === undefined ? null : `${id}-hint`,
-    reasons.length === 0 ? null : `${id}-error`,
-  ]
-    .filter((x) => x !== null)
-    .join(' ');
-  return (
-    <div className={`profile-field ${props.className ?? ''}`}>
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({
-        id,
-        'aria-invalid': reasons.length > 0,
-        'aria-describedby': described === '' ? undefined : described,
-      })}
-      {props.hint !== undefined && (
-        <span id={`${id}-hint`} className="muted small">
-          {props.hint}
-        </span>
-      )}
-      {reasons.length > 0 && (
-        <span id={`${id}-error`} className="flag-text small field-error">
-          {reasons.join('; ')}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** A list with a fixed set of values, as one checkbox each. */
-function Choices(props: {
-  path: string;
-  legend: string;
-  hint: string;
-  options: readonly string[];
-  chosen: string[];
-  errors: FieldErrors;
-  onChange: (chosen: string[]) => void;
-}): ReactNode {
-  const id = fieldId(props.path);
-  const reasons = errorsFor(props.errors, props.path);
-  return (
-    <fieldset
-      className="profile-group"
-      aria-describedby={`${id}-hint${reasons.length > 0 ? ` ${id}-error` : ''}`}
-    >
-      <legend>{props.legend}</legend>
-      <div className="profile-choices">
-        {props.options.map((option) => (
-          <label key={option}>
-            <input
-              type="checkbox"
-              checked={props.chosen.includes(option)}
-              onChange={(e) =>
-                props.onChange(
-                  // In the list's own order, so ticking and unticking back is no change.
-                  props.options.filter((o) =>
-                    o === option ? e.target.checked : props.chosen.includes(o),
-                  ),
-                )
-              }
-            />{' '}
-            {option.replace(/_/g, ' ')}
-          </label>
-        ))}
-      </div>
-      <span id={`${id}-hint`} className="muted small">
-        {props.hint}
-      </span>
-      {reasons.length > 0 && (
-        <span id={`${id}-error`} className="flag-text small field-error">
-          {reasons.join('; ')}
-        </span>
-      )}
-    </fieldset>
-  );
 }
 
 /** Paths a field of the form shows errors for; any other goes in the form's own alert. */

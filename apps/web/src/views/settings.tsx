@@ -1,8 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { api, ApiError, apiToken, errorText, setApiToken } from '../api.ts';
+import {
+  commaList as list,
+  formFields,
+  numberText as num,
+  optionalNumber,
+  words,
+  type FieldErrors,
+} from '../components/form-fields.tsx';
 import { DRAFT_KINDS, type Settings as SettingsData } from '../types.ts';
 import './settings.css';
+
+const { fieldId, Field, Choices } = formFields('setting');
 
 /** Kept in step with the domain's SCORE_COMPONENTS; a value import would pull zod in. */
 const WEIGHTS = [
@@ -64,9 +74,6 @@ interface Form {
   monthlyUsd: string;
 }
 
-const list = (words: string[]) => words.join(', ');
-const num = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
-
 function formOf(s: SettingsData): Form {
   const f = s.filters;
   return {
@@ -98,16 +105,6 @@ function formOf(s: SettingsData): Form {
     monthlyUsd: num(s.llm.budget.monthlyUsd),
   };
 }
-
-const words = (text: string) =>
-  text
-    .split(',')
-    .map((w) => w.trim())
-    .filter((w) => w !== '');
-/** An empty box removes the setting (null); anything else goes as a number, or as typed so
- * the server's check names it. */
-const optionalNumber = (text: string): number | string | null =>
-  text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
 
 /** Each form value at its applydesk.yaml path, as the PATCH body names it. */
 function leavesOf(form: Form): Record<string, unknown> {
@@ -165,63 +162,6 @@ function patchOf(before: Form, after: Form): Record<string, unknown> {
   return patch;
 }
 
-type FieldErrors = { path: string; reason: string }[];
-
-/** The server's reasons for one field: its path, or anything under it (a list's items). */
-function errorsFor(errors: FieldErrors, path: string): string[] {
-  return errors
-    .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
-    .map((e) => {
-      if (e.path === path) return e.reason;
-      const sub = e.path.slice(path.length + 1);
-      // A list's item by its place as people count, not its index.
-      return `${/^\d+$/.test(sub) ? `item ${Number(sub) + 1}` : sub}: ${e.reason}`;
-    });
-}
-
-const fieldId = (path: string) => `setting-${path.replace(/\./g, '-')}`;
-
-function Field(props: {
-  path: string;
-  label: string;
-  errors: FieldErrors;
-  hint?: string;
-  children: (attrs: {
-    id: string;
-    'aria-invalid': boolean;
-    'aria-describedby': string | undefined;
-  }) => ReactNode;
-}): ReactNode {
-  const id = fieldId(props.path);
-  const reasons = errorsFor(props.errors, props.path);
-  const described = [
-    props.hint === undefined ? null : `${id}-hint`,
-    reasons.length === 0 ? null : `${id}-error`,
-  ]
-    .filter((x) => x !== null)
-    .join(' ');
-  return (
-    <div className="setting-field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.children({
-        id,
-        'aria-invalid': reasons.length > 0,
-        'aria-describedby': described === '' ? undefined : described,
-      })}
-      {props.hint !== undefined && (
-        <span id={`${id}-hint`} className="muted small">
-          {props.hint}
-        </span>
-      )}
-      {reasons.length > 0 && (
-        <span id={`${id}-error`} className="flag-text small field-error">
-          {reasons.join('; ')}
-        </span>
-      )}
-    </div>
-  );
-}
-
 /** Fields under one legend, with the errors about the group as a whole (e.g. their order). */
 function Group(props: {
   path: string;
@@ -244,54 +184,6 @@ function Group(props: {
       {props.children}
       {reasons.length > 0 && (
         <span id={`${id}-error`} role="alert" className="flag-text small field-error">
-          {reasons.join('; ')}
-        </span>
-      )}
-    </fieldset>
-  );
-}
-
-/** A list setting with a fixed set of values, as one checkbox each. */
-function Choices(props: {
-  path: string;
-  legend: string;
-  hint: string;
-  options: readonly string[];
-  chosen: string[];
-  errors: FieldErrors;
-  onChange: (chosen: string[]) => void;
-}): ReactNode {
-  const id = fieldId(props.path);
-  const reasons = errorsFor(props.errors, props.path);
-  return (
-    <fieldset
-      className="setting-group"
-      aria-describedby={`${id}-hint${reasons.length > 0 ? ` ${id}-error` : ''}`}
-    >
-      <legend>{props.legend}</legend>
-      <div className="setting-choices">
-        {props.options.map((option) => (
-          <label key={option}>
-            <input
-              type="checkbox"
-              checked={props.chosen.includes(option)}
-              onChange={(e) =>
-                props.onChange(
-                  e.target.checked
-                    ? [...props.chosen, option]
-                    : props.chosen.filter((c) => c !== option),
-                )
-              }
-            />{' '}
-            {option}
-          </label>
-        ))}
-      </div>
-      <span id={`${id}-hint`} className="muted small">
-        {props.hint}
-      </span>
-      {reasons.length > 0 && (
-        <span id={`${id}-error`} className="flag-text small field-error">
           {reasons.join('; ')}
         </span>
       )}

@@ -1,0 +1,141 @@
+import type { ReactNode } from 'react';
+
+/** The field errors of a problem+json answer. */
+export type FieldErrors = { path: string; reason: string }[];
+
+/** A list as the text box shows it. */
+export const commaList = (items: readonly string[]) => items.join(', ');
+/** A number as the text box shows it; empty for none. */
+export const numberText = (n: number | null | undefined) =>
+  n === null || n === undefined ? '' : String(n);
+/** What was typed in a comma-separated box, as a list. */
+export const words = (text: string) =>
+  text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+/** Empty means none; anything else goes as a number, or as typed so the server's check names it. */
+export const optionalNumber = (text: string): number | string | null =>
+  text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
+
+/** The server's reasons for one field: its path, or anything under it (a list's items). */
+export function errorsFor(errors: FieldErrors, path: string): string[] {
+  return errors
+    .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
+    .map((e) => {
+      if (e.path === path) return e.reason;
+      const sub = e.path.slice(path.length + 1);
+      // A list's item by its place as people count, not its index.
+      return `${/^\d+$/.test(sub) ? `item ${Number(sub) + 1}` : sub}: ${e.reason}`;
+    });
+}
+
+interface FieldProps {
+  path: string;
+  label: string;
+  errors: FieldErrors;
+  hint?: string;
+  className?: string;
+  children: (attrs: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}
+
+interface ChoicesProps {
+  path: string;
+  legend: string;
+  hint: string;
+  options: readonly string[];
+  chosen: string[];
+  errors: FieldErrors;
+  onChange: (chosen: string[]) => void;
+  /** How an option reads; the value itself by default. */
+  labelOf?: (option: string) => string;
+}
+
+/**
+ * A form's labelled field and checkbox group, each showing the server's reasons for its path.
+ * `scope` prefixes ids (`<scope>-ranking-weights-pay`, so a problem's path finds its field)
+ * and class names, so each view styles its own.
+ */
+export function formFields(scope: string) {
+  const fieldId = (path: string) => `${scope}-${path.replace(/\./g, '-')}`;
+
+  function Field(props: FieldProps): ReactNode {
+    const id = fieldId(props.path);
+    const reasons = errorsFor(props.errors, props.path);
+    const described = [
+      props.hint === undefined ? null : `${id}-hint`,
+      reasons.length === 0 ? null : `${id}-error`,
+    ]
+      .filter((x) => x !== null)
+      .join(' ');
+    return (
+      <div className={`${scope}-field ${props.className ?? ''}`.trim()}>
+        <label htmlFor={id}>{props.label}</label>
+        {props.children({
+          id,
+          'aria-invalid': reasons.length > 0,
+          'aria-describedby': described === '' ? undefined : described,
+        })}
+        {props.hint !== undefined && (
+          <span id={`${id}-hint`} className="muted small">
+            {props.hint}
+          </span>
+        )}
+        {reasons.length > 0 && (
+          <span id={`${id}-error`} className="flag-text small field-error">
+            {reasons.join('; ')}
+          </span>
+        )}
+      </div>
+    );
+  }
+
+  /** A list with a fixed set of values, as one checkbox each. */
+  function Choices(props: ChoicesProps): ReactNode {
+    const id = fieldId(props.path);
+    const reasons = errorsFor(props.errors, props.path);
+    return (
+      <fieldset
+        className={`${scope}-group`}
+        aria-describedby={`${id}-hint${reasons.length > 0 ? ` ${id}-error` : ''}`}
+      >
+        <legend>{props.legend}</legend>
+        <div className={`${scope}-choices`}>
+          {props.options.map((option) => (
+            <label key={option}>
+              <input
+                type="checkbox"
+                checked={props.chosen.includes(option)}
+                onChange={(e) =>
+                  props.onChange([
+                    // In the list's own order, so ticking and unticking back is no change;
+                    // values the form does not offer (written in the file) are kept.
+                    ...props.options.filter((o) =>
+                      o === option ? e.target.checked : props.chosen.includes(o),
+                    ),
+                    ...props.chosen.filter((c) => !props.options.includes(c)),
+                  ])
+                }
+              />{' '}
+              {props.labelOf?.(option) ?? option}
+            </label>
+          ))}
+        </div>
+        <span id={`${id}-hint`} className="muted small">
+          {props.hint}
+        </span>
+        {reasons.length > 0 && (
+          <span id={`${id}-error`} className="flag-text small field-error">
+            {reasons.join('; ')}
+          </span>
+        )}
+      </fieldset>
+    );
+  }
+
+  return { fieldId, Field, Choices };
+}
