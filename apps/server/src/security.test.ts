@@ -71,6 +71,43 @@ describe('auth on a non-loopback bind', () => {
     write = (await createApiToken(engine, { name: 'writer', scope: 'write' })).secret;
   });
 
+  it('checks every documented route: without a token each answers 401, no-store, but /healthz and pairing', async () => {
+    const doc = (await (
+      await createApp({ ctx: engine, logger }).request('/api/openapi.json')
+    ).json()) as { paths: Record<string, Record<string, unknown>> };
+    const open = new Set(['GET /healthz', 'POST /api/pair']);
+    const checked: string[] = [];
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      const path = template.replace(/\{[^}]+\}/g, 'x_1');
+      for (const method of Object.keys(operations).map((m) => m.toUpperCase())) {
+        const route = `${method} ${template}`;
+        if (open.has(route)) continue;
+        const res = await app.request(path, {
+          method,
+          ...(method === 'GET'
+            ? {}
+            : { headers: { 'content-type': 'application/json' }, body: '{}' }),
+        });
+        expect(res.status, route).toBe(401);
+        expect(res.headers.get('cache-control'), route).toBe('no-store');
+        if (method !== 'GET') {
+          // A read token may look, never change.
+          const asReader = await app.request(path, {
+            method,
+            headers: { ...bearer(read), 'content-type': 'application/json' },
+            body: '{}',
+          });
+          expect(asReader.status, route).toBe(403);
+        }
+        checked.push(route);
+      }
+    }
+    // The document lists the routes added since, so this grows with them.
+    expect(checked.length).toBeGreaterThan(30);
+    expect(checked).toContain('POST /api/sources/{name}/run');
+    expect(checked).toContain('PUT /api/profile');
+  });
+
   it('lets /healthz through without a token', async () => {
     expect((await app.request('/healthz')).status).toBe(200);
   });
