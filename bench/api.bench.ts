@@ -4,7 +4,9 @@
  * connections from autocannon, 2 s warm-up then 10 s measured, on SQLite and on PostgreSQL
  * (DATABASE_URL, in a fresh schema dropped afterwards; skipped when unset). Cases:
  * - page 3 by number: `?q=typescript&min_score=40&limit=20&page=3`;
- * - page 2 by the cursor page 1 returned.
+ * - page 2 by the cursor page 1 returned;
+ * - every page of the listing in turn, so pages are also read from the database, not only
+ *   from the listing cache.
  * Also the time of page 1 alone on an idle server. The server is the real app (createApp on
  * the engine context, startServer) on 127.0.0.1 port 0 with the default settings, except
  * that the cases under load raise the per-address rate limit: every autocannon connection
@@ -146,14 +148,39 @@ async function spawnServer(
   };
 }
 
-async function load(url: string, duration: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 });
+/** Paths to ask for: one, or a rotation every connection walks through. */
+type Paths = string | readonly string[];
+
+async function load(base: string, paths: Paths, duration: number): Promise<autocannon.Result> {
+  if (typeof paths === 'string')
+    return autocannon({
+      url: `${base}${paths}`,
+      connections: CONNECTIONS,
+      duration,
+      pipelining: 1,
+    });
+  let next = 0;
+  const rotation = paths;
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration,
+    pipelining: 1,
+    requests: [
+      {
+        setupRequest: (request) => {
+          request.path = rotation[next++ % rotation.length] ?? '/';
+          return request;
+        },
+      },
+    ],
+  });
 }
 
 /** Warm-up run (discarded), then the measured run; autocannon's own fields. */
-async function measure(url: string): Promise<Record<string, unknown>> {
-  await load(url, WARMUP_S);
-  const r = await load(url, DURATION_S);
+async function measure(base: string, paths: Paths): Promise<Record<string, unknown>> {
+  await load(base, paths, WARMUP_S);
+  const r = await load(base, paths, DURATION_S);
   return {
     requests_per_s: r.requests.average,
     latency_ms: {
@@ -173,12 +200,12 @@ async function measure(url: string): Promise<Record<string, unknown>> {
 }
 
 /** A case on a fresh server process, so one case's leftover queue does not slow the next. */
-async function serveAndMeasure(home: string, at: StoreAt, path: string) {
+async function serveAndMeasure(home: string, at: StoreAt, paths: Paths) {
   // Raised far past what 32 connections can send, so the cases measure the endpoint, not the
   // 600-a-minute default that every connection from 127.0.0.1 shares.
   const server = await spawnServer({ home, at, requestsPerMinute: 1_000_000_000 });
   try {
-    return await measure(`${server.url}${path}`);
+    return await measure(server.url, paths);
   } finally {
     await server.stop();
   }
@@ -212,6 +239,16 @@ async function benchStoreAt(home: string, at: StoreAt): Promise<Record<string, u
     page_1_single_request_ms: page1Ms,
     page_3: await serveAndMeasure(home, at, `/api/jobs?${QUERY}&page=3`),
     cursor_page_2: await serveAndMeasure(home, at, `/api/jobs?${QUERY}&cursor=${cursor}`),
+    // Every page of the listing in turn (as many readers paging through it would ask), so
+    // most pages are read from the database at least once per run, not only from memory.
+    pages_1_to_n: await serveAndMeasure(
+      home,
+      at,
+      Array.from(
+        { length: Math.ceil(first.total_count / 20) },
+        (_, i) => `/api/jobs?${QUERY}&page=${i + 1}`,
+      ),
+    ),
   };
 }
 
@@ -222,7 +259,7 @@ export async function benchApi(): Promise<Record<string, unknown>> {
     connections: CONNECTIONS,
     warmup_s: WARMUP_S,
     duration_s: DURATION_S,
-    query: `GET /api/jobs?${QUERY}&page=3 (and &cursor=<page 1's next_cursor>)`,
+    query: `GET /api/jobs?${QUERY}&page=3 (and &cursor=<page 1's next_cursor>; and pages 1 to the last in turn)`,
     server: 'real app in a child process, 127.0.0.1 port 0, default settings (loopback, no auth)',
     target: 'SQLite: at least 3,000 requests/s and p99 under 25 ms',
   };
