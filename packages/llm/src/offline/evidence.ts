@@ -166,6 +166,24 @@ export function evidenceByWording(
     .map((s) => s.evidence);
 }
 
+/** Work and project statements whose text matches `pattern`, best first. */
+export function evidenceMatching(profile: Profile, pattern: RegExp, now: Date): RankedEvidence[] {
+  const found: RankedEvidence[] = [];
+  for (const fact of profileFacts(profile, now)) {
+    if (fact.source !== 'work' && fact.source !== 'project') continue;
+    if (!pattern.test(fact.text)) continue;
+    found.push({
+      skill: '',
+      source: fact.source,
+      text: fact.text,
+      where: fact.where,
+      fact,
+      tier: tierOf(fact, now),
+    });
+  }
+  return found.sort(compareRanked);
+}
+
 function workText(work: Profile['work'][number]): string {
   return [work.position, work.summary ?? '', ...work.highlights].join('\n');
 }

@@ -1,5 +1,6 @@
 import {
   evidenceByWording,
+  evidenceMatching,
   rankEvidence,
   textMentionsSkill,
   yearsWithSkill,
@@ -32,6 +33,41 @@ const EXPERIENCE_QUESTION =
 /** Open questions about the user's background, which any strong evidence for the posting answers. */
 const OPEN_BACKGROUND_QUESTION =
   /\b(similar|relevant|recent|past|previous)\b.*\b(projects?|work|experience)\b|\bdescribe your (experience|background)\b|\btell (us|me) about (yourself|your (experience|background))\b|\bwhy (are you|should (we|i))\b/i;
+
+/**
+ * What screening questions often ask about without naming a skill or sharing words with the
+ * profile ("describe a bug you fixed" and "found and fixed a memory leak"), and the words a
+ * profile shows each in.
+ */
+const THEMES: { asks: RegExp; shownBy: RegExp }[] = [
+  {
+    asks: /\b(bugs?|debug\w*|fix\w*|troubleshoot\w*|incidents?|outages?|root cause|broke|failure)\b/i,
+    shownBy:
+      // Not "incidents": "with zero incidents" tells of care, not of a fix.
+      /\b(bugs?|debug\w*|fix(ed|es|ing)?|leaks?|crash\w*|root cause|regressions?|defects?|resolved)\b/i,
+  },
+  {
+    asks: /\b(lead|led|leading|mentor\w*|manag\w*|team)\b/i,
+    shownBy: /\b(led|lead|leading|mentor\w*|managed|coached|hired|trained)\b/i,
+  },
+  {
+    asks: /\b(performance|optimi[sz]\w*|slow|latency|speed\w*|faster)\b/i,
+    shownBy: /\b(p9\d|latency|load time|faster|speed\w*|optimi[sz]\w*|performance)\b/i,
+  },
+  {
+    asks: /\b(deadlines?|pressure|tight (timeline|schedule)|on time)\b/i,
+    shownBy: /\b(deadlines?|on time|ahead of schedule|within (the )?(fixed )?budget)\b/i,
+  },
+];
+
+function themeEvidence(analysis: PostingAnalysis, question: string): RankedEvidence[] {
+  for (const theme of THEMES) {
+    if (!theme.asks.test(question)) continue;
+    const found = evidenceMatching(analysis.profile, theme.shownBy, analysis.now);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
 
 function claimClause(ledger: ClaimLedger, evidence: RankedEvidence): string {
   return ledger.add(asSentence(upperFirst(evidenceClause(evidence))), evidence.text);
@@ -115,6 +151,8 @@ function answerOne(analysis: PostingAnalysis, question: string, ledger: ClaimLed
     const answer = experienceAnswer(analysis, question, skills, ledger);
     if (answer !== null) return answer;
   }
+  const themed = themeEvidence(analysis, question).slice(0, 2);
+  if (themed.length > 0) return themed.map((e) => claimClause(ledger, e)).join(' ');
   return DISCUSS_ON_CALL;
 }
 

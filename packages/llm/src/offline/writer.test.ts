@@ -143,6 +143,29 @@ describe('proposal', () => {
     expect(draft.text).not.toMatch(/so I know you read this|'ceramics'/);
   });
 
+  it('answers questions about a kind of work with the highlight that shows it, in the profile’s words', () => {
+    const ask = (question: string) =>
+      write(
+        {
+          ...ceramicsShopify,
+          freelance: { ...ceramicsShopify.freelance!, screeningQuestions: [question] },
+        },
+        'proposal',
+      );
+    const bug = ask('Describe a bug you tracked down and fixed.');
+    expect(bug.text).toContain('fixed accessibility issues');
+    expect(bug.text).not.toContain('zero customer-facing incidents');
+    const led = ask('Tell us about a time you mentored or led a team.');
+    expect(led.text).toMatch(
+      /led the migration of 40\+ Node\.js services|mentored four engineers/i,
+    );
+    const speed = ask('How have you improved page speed before?');
+    expect(speed.text).toContain('p95 load time from 4.2s to 1.1s');
+    // Every claim made in the answers is one the profile supports.
+    for (const draft of [bug, led, speed])
+      expect(draft.grounding.claims.filter((c) => c.status === 'unsupported')).toEqual([]);
+  });
+
   it('says "I’d like to discuss this on a call" when the profile has nothing to answer with', () => {
     const job: Job = {
       ...ceramicsShopify,
