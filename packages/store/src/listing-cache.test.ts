@@ -41,9 +41,9 @@ describe('ListingCache', () => {
     const cache = new ListingCache();
     await cache.get('a', 'v1', loader(4).load);
     await cache.get('b', 'v1', loader(6).load);
-    expect(cache.size).toEqual({ entries: 2, keys: 10 });
+    expect(cache.size).toEqual({ entries: 2, keys: 10, rows: 0 });
     await cache.get('a', 'v2', loader(1).load);
-    expect(cache.size).toEqual({ entries: 1, keys: 1 });
+    expect(cache.size).toEqual({ entries: 1, keys: 1, rows: 0 });
   });
 
   it('does not keep a load that finished after the data moved on', async () => {
@@ -56,7 +56,7 @@ describe('ListingCache', () => {
     await cache.get('b', 'v2', loader(1).load);
     release();
     expect((await slow).ids).toEqual(['j0', 'j1']);
-    expect(cache.size).toEqual({ entries: 1, keys: 1 });
+    expect(cache.size).toEqual({ entries: 1, keys: 1, rows: 0 });
   });
 
   it('evicts the least recently used listing past the entry and key budgets', async () => {
@@ -74,14 +74,14 @@ describe('ListingCache', () => {
     const small = new ListingCache({ entries: 10, keys: 10 });
     await small.get('a', 'v', loader(6).load);
     await small.get('b', 'v', loader(6).load);
-    expect(small.size).toEqual({ entries: 1, keys: 6 });
+    expect(small.size).toEqual({ entries: 1, keys: 6, rows: 0 });
     // Larger than the whole budget: answered, not kept.
     expect((await small.get('huge', 'v', loader(11).load)).ids).toHaveLength(11);
-    expect(small.size).toEqual({ entries: 1, keys: 6 });
+    expect(small.size).toEqual({ entries: 1, keys: 6, rows: 0 });
   });
 
-  it('finds positions and keeps rows frozen, up to a bound per listing', async () => {
-    const cache = new ListingCache();
+  it('finds positions and keeps rows frozen, up to a budget across listings', async () => {
+    const cache = new ListingCache({ rows: 3 });
     const listing = await cache.get('a', 'v', loader(3000).load);
     expect(listing.position('j2999')).toBe(2999);
     expect(listing.position('nope')).toBeUndefined();
@@ -90,8 +90,18 @@ describe('ListingCache', () => {
     const held = (await cache.get('a', 'v', loader(1).load)).row('j1') as typeof row;
     expect(held).toBe(row);
     expect(Object.isFrozen(held.skills)).toBe(true);
-    for (let i = 0; i < 3000; i++) listing.remember(`j${i}`, { id: `j${i}` });
-    expect(listing.row('j1999')).toBeDefined();
-    expect(listing.row('j2500')).toBeUndefined();
+    for (let i = 0; i < 10; i++) listing.remember(`j${i}`, { id: `j${i}` });
+    expect(cache.size.rows).toBe(3);
+    expect(listing.row('j2')).toBeDefined();
+    expect(listing.row('j5')).toBeUndefined();
+    // Another listing's rows wait until the first one's leave with it.
+    const other = await cache.get('b', 'v', loader(5, 'k').load);
+    other.remember('k0', { id: 'k0' });
+    expect(other.row('k0')).toBeUndefined();
+    await cache.get('a', 'v2', loader(1).load);
+    expect(cache.size.rows).toBe(0);
+    const fresh = await cache.get('b', 'v2', loader(5, 'k').load);
+    fresh.remember('k0', { id: 'k0' });
+    expect(fresh.row('k0')).toEqual({ id: 'k0' });
   });
 });

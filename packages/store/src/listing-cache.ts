@@ -26,9 +26,6 @@ export interface CachedListing extends OrderedKeys {
   remember(id: string, row: unknown): void;
 }
 
-/** Rows remembered per listing, so a listing's cost stays near its ids. */
-const ROWS_PER_LISTING = 2000;
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -42,9 +39,11 @@ export interface ListingCacheLimits {
   entries: number;
   /** Postings kept across all listings, to bound memory (about 100 bytes each). */
   keys: number;
+  /** Rows of served pages kept across all listings (a few KB each: they carry descriptions). */
+  rows: number;
 }
 
-const DEFAULT_LIMITS: ListingCacheLimits = { entries: 32, keys: 1_000_000 };
+const DEFAULT_LIMITS: ListingCacheLimits = { entries: 32, keys: 1_000_000, rows: 5000 };
 
 /**
  * A token that changes whenever committed data may have changed. Read before a listing is
@@ -83,6 +82,7 @@ export class ListingCache {
   readonly #loading = new Map<string, Promise<Entry>>();
   readonly #limits: ListingCacheLimits;
   #keys = 0;
+  #rows = 0;
   /** The newest data version seen: listings loaded at any other are stale and dropped. */
   #version: string | null = null;
 
@@ -91,8 +91,8 @@ export class ListingCache {
   }
 
   /** How many listings and postings are held, for tests and metrics. */
-  get size(): { entries: number; keys: number } {
-    return { entries: this.#entries.size, keys: this.#keys };
+  get size(): { entries: number; keys: number; rows: number } {
+    return { entries: this.#entries.size, keys: this.#keys, rows: this.#rows };
   }
 
   async get(
@@ -110,7 +110,11 @@ export class ListingCache {
       },
       row: (id) => entry.rows.get(id),
       remember: (id, row) => {
-        if (entry.rows.size < ROWS_PER_LISTING) entry.rows.set(id, deepFreeze(row));
+        // Past the budget a page is read from the database again: correct, only slower.
+        if (this.#rows >= this.#limits.rows || entry.rows.has(id)) return;
+        if (this.#entries.get(key) !== entry) return;
+        entry.rows.set(id, deepFreeze(row));
+        this.#rows += 1;
       },
     };
   }
@@ -120,6 +124,7 @@ export class ListingCache {
       this.#version = version;
       this.#entries.clear();
       this.#keys = 0;
+      this.#rows = 0;
     }
     const cached = this.#entries.get(key);
     if (cached !== undefined && cached.version === version) {
@@ -148,6 +153,7 @@ export class ListingCache {
     if (previous !== undefined) {
       this.#entries.delete(key);
       this.#keys -= previous.ids.length;
+      this.#rows -= previous.rows.size;
     }
     // A listing larger than the whole budget is served but not kept.
     if (entry.ids.length > this.#limits.keys) return;
@@ -157,6 +163,7 @@ export class ListingCache {
       if (this.#entries.size <= this.#limits.entries && this.#keys <= this.#limits.keys) break;
       this.#entries.delete(oldest);
       this.#keys -= old.ids.length;
+      this.#rows -= old.rows.size;
     }
   }
 }
