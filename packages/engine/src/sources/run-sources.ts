@@ -176,6 +176,13 @@ export interface IngestFromSourcesOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How long source runs are kept: long enough for health and back-off (they read the last 20
+ * runs) and for a season of history, short enough that a source polled every 15 minutes does
+ * not grow the table by 35,000 rows a year.
+ */
+export const SOURCE_RUN_HISTORY_DAYS = 90;
+
 /** Stores the run, so health, the dashboard and the scheduler know what happened. */
 async function recordRun(
   ctx: EngineContext,
@@ -269,6 +276,10 @@ export async function ingestFromSources(
       await cache.save(source.sourceId);
       await recordRun(ctx, summary, startedAt, options.trigger ?? 'manual');
       results.push(summary);
+    }
+    if (results.some((r) => r.status !== 'skipped')) {
+      const before = ctx.now().getTime() - SOURCE_RUN_HISTORY_DAYS * 86_400_000;
+      await ctx.store.sourceRuns.prune(new Date(before).toISOString());
     }
   } finally {
     await http.close();

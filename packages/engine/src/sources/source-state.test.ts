@@ -17,7 +17,7 @@ import {
   forgetSourceAuthorization,
 } from './authorize-source.js';
 import { assessHealth } from './health.js';
-import { ingestFromSources } from './run-sources.js';
+import { SOURCE_RUN_HISTORY_DAYS, ingestFromSources } from './run-sources.js';
 import { runScheduledSource, startSourceScheduler, type SchedulerEvent } from './scheduler.js';
 import { resolveSources } from './resolve-sources.js';
 import { sourceStatuses } from './source-status.js';
@@ -89,6 +89,44 @@ describe('source runs', () => {
     ]);
     expect(runs[1]?.startedAt).toBe('2026-03-01T08:00:00.000Z');
     await second.engine.close();
+  });
+
+  it(`keeps ${SOURCE_RUN_HISTORY_DAYS} days of runs: older ones go when a source runs`, async () => {
+    server.route('/history/api/remote-jobs', { body: REMOTIVE });
+    const clock = { now: new Date('2026-06-01T08:00:00Z') };
+    const { engine } = await engineWith(remotive('/history'), clock);
+    const old = {
+      sourceId: 'remotive:remote',
+      name: 'remote',
+      trigger: 'schedule' as const,
+      status: 'ok' as const,
+      counts: {
+        fetched: 1,
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+        duplicates: 0,
+        closed: 0,
+        invalid: 0,
+      },
+      invalidSamples: [],
+      error: null,
+      errorKind: null,
+      retryAt: null,
+      tookMs: 10,
+    };
+    const day = 86_400_000;
+    for (const daysAgo of [SOURCE_RUN_HISTORY_DAYS + 30, SOURCE_RUN_HISTORY_DAYS + 1, 10]) {
+      const at = new Date(clock.now.getTime() - daysAgo * day).toISOString();
+      await engine.store.sourceRuns.record({ ...old, startedAt: at, finishedAt: at });
+    }
+    await ingestFromSources(engine, { actor: 'test' });
+    const kept = await engine.store.sourceRuns.list('remotive:remote');
+    expect(kept.map((r) => r.startedAt)).toEqual([
+      '2026-06-01T08:00:00.000Z',
+      new Date(clock.now.getTime() - 10 * day).toISOString(),
+    ]);
+    await engine.close();
   });
 
   it('holds back a source that asked to wait, says until when, and runs it when forced', async () => {
