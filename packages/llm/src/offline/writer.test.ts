@@ -163,7 +163,7 @@ describe('proposal', () => {
     expect(speed.text).toContain('p95 load time from 4.2s to 1.1s');
     // Every claim made in the answers is one the profile supports.
     for (const draft of [bug, led, speed])
-      expect(draft.grounding.claims.filter((c) => c.status === 'unsupported')).toEqual([]);
+      expect(draft.grounding.claims.filter((c) => !c.supported)).toEqual([]);
   });
 
   it('says "I’d like to discuss this on a call" when the profile has nothing to answer with', () => {
