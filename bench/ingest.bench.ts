@@ -3,14 +3,21 @@
  * end through `ingestJobs` on a fresh SQLite file, on generated sets with 20% near-duplicates
  * (reposts as another source would publish them) and 5% hard negatives. Reports postings/s,
  * the cost of each phase measured apart, how the cost per posting grows with the set, and the
- * near-duplicate precision and recall read back from the database.
+ * near-duplicate precision and recall read back from the database. The machine is shared:
+ * each run notes the load average it ran under.
  * BENCH_INGEST_SIZES overrides the sizes (comma-separated; default 25000,50000,100000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DEFAULT_WEIGHTS, Fingerprinter, prepareJob, type JobInputDraft } from '@applydesk/domain';
+import {
+  DEFAULT_WEIGHTS,
+  DuplicateDetector,
+  Fingerprinter,
+  prepareJob,
+  type JobInputDraft,
+} from '@applydesk/domain';
 import { ingestJobs, loadDeduplicator, type EngineContext } from '@applydesk/engine';
 import { openStore } from '@applydesk/store';
 import type { LabelledPosting } from '../packages/domain/src/dedupe/test-support/corpus.js';
@@ -24,6 +31,8 @@ const COMPANY_BLOCK = 2000;
 const PAGE = 1000;
 
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
+/** The 1-minute load average: what else ran on the machine's cores meanwhile. */
+const load = (): number => round(loadavg()[0] ?? 0);
 
 /** The source each kind of posting comes from: a repost arrives from another board. */
 const SOURCE_OF: Record<LabelledPosting['kind'], string> = {
@@ -123,6 +132,7 @@ async function endToEnd(corpus: readonly LabelledPosting[]) {
       failed += result.failed.length;
     }
     const seconds = (performance.now() - started) / 1000;
+    const loadAfter = load();
 
     const again = performance.now();
     for (let i = 0; i < drafts.length; i += PAGE)
@@ -140,6 +150,7 @@ async function endToEnd(corpus: readonly LabelledPosting[]) {
       rerun_unchanged_seconds: round(rerunSeconds),
       rerun_postings_per_s: Math.round(drafts.length / rerunSeconds),
       quality: quality(path, corpus),
+      load_average_1m: loadAfter,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -154,32 +165,90 @@ function phases(corpus: readonly LabelledPosting[]) {
   const prepareSeconds = (performance.now() - started) / 1000;
   const fingerprinter = new Fingerprinter();
   started = performance.now();
-  for (const job of prepared)
+  const prints = prepared.map((job) =>
     fingerprinter.fingerprint({
       company: job.company,
       title: job.title,
       descriptionText: job.descriptionText,
       url: job.canonicalUrl ?? job.url,
-    });
+    }),
+  );
   const fingerprintSeconds = (performance.now() - started) / 1000;
+  const detectSeconds = detect(prints, corpus).seconds;
   const perSecond = (s: number) => Math.round(drafts.length / s);
+  const us = (s: number) => round((s * 1e6) / drafts.length, 1);
   return {
     postings: drafts.length,
+    load_average_1m: load(),
     normalize_prepare_job: {
       seconds: round(prepareSeconds),
       postings_per_s: perSecond(prepareSeconds),
+      us_per_posting: us(prepareSeconds),
     },
     dedupe_fingerprint: {
       seconds: round(fingerprintSeconds),
       postings_per_s: perSecond(fingerprintSeconds),
+      us_per_posting: us(fingerprintSeconds),
     },
+    dedupe_detect: {
+      note: 'LSH query, candidate checks and add, in memory',
+      seconds: round(detectSeconds),
+      postings_per_s: perSecond(detectSeconds),
+      us_per_posting: us(detectSeconds),
+    },
+  };
+}
+
+/** Find, then add when new, as ingest does: the in-memory part of dedupe alone. */
+function detect(
+  prints: readonly ReturnType<Fingerprinter['fingerprint']>[],
+  corpus: readonly LabelledPosting[],
+) {
+  const detector = new DuplicateDetector();
+  const started = performance.now();
+  prints.forEach((print, i) => {
+    if (detector.find(print) === null) detector.add(corpus[i]!.id, print);
+  });
+  return {
+    seconds: (performance.now() - started) / 1000,
+    candidatesPerQuery: detector.stats.candidates / Math.max(1, detector.stats.queries),
+  };
+}
+
+/**
+ * How the dedupe cost per posting grows with the set: fingerprint and detection at each size,
+ * and the end-to-end cost per posting relative to the smallest size (1 is linear growth).
+ */
+function growth(
+  pool: readonly LabelledPosting[],
+  runs: readonly { postings: number; us_per_posting: number }[],
+) {
+  const smallest = runs[0];
+  const dedupe = SIZES.map((size) => {
+    const corpus = dedupeCorpus(size, { pool, companyBlock: COMPANY_BLOCK });
+    const fingerprinter = new Fingerprinter();
+    const prints = corpus.map((posting) => fingerprinter.fingerprint(posting));
+    const { seconds, candidatesPerQuery } = detect(prints, corpus);
+    return {
+      postings: size,
+      detect_us_per_posting: round((seconds * 1e6) / size, 1),
+      candidates_per_query: round(candidatesPerQuery, 3),
+    };
+  });
+  return {
+    note: 'per-posting cost by set size: flat means total cost grows linearly',
+    end_to_end_us_per_posting_vs_smallest: runs.map((run) => ({
+      postings: run.postings,
+      ratio: smallest === undefined ? 1 : round(run.us_per_posting / smallest.us_per_posting),
+    })),
+    dedupe_detect: dedupe,
   };
 }
 
 export async function benchIngest(): Promise<object> {
   const largest = Math.max(...SIZES);
   const pool = demoPostings(Math.round(largest * 0.75 * 1.2));
-  const runs: object[] = [];
+  const runs: Awaited<ReturnType<typeof endToEnd>>[] = [];
   for (const size of SIZES) {
     console.error(`ingest end to end at ${size}…`);
     runs.push(await endToEnd(dedupeCorpus(size, { pool, companyBlock: COMPANY_BLOCK })));
@@ -193,5 +262,6 @@ export async function benchIngest(): Promise<object> {
     },
     end_to_end: runs,
     phases_apart: phases(phaseSet),
+    growth: growth(pool, runs),
   };
 }

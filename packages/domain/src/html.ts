@@ -91,13 +91,22 @@ const KEPT_ENTITIES = ['&amp;', '&lt;', '&gt;'];
  * and rebuilding the tree; nothing outside the allowlist can pass, so it is safe by
  * construction: what it writes is allowlisted tags and text free of `<` and `>`.
  */
+/** The characters simpleMarkup has to look at; the text between them is copied as it is. */
+const SPECIAL_CHARS = /[&<>\0]/g;
+
 function simpleMarkup(html: string): string | null {
   const stack: string[] = [];
+  // Only void tags are written otherwise than they came (`<br>` as `<br />`): everything
+  // else is copied as it stands, and a document without them is returned as it is.
   let out = '';
   let from = 0;
   let i = 0;
   const length = html.length;
   while (i < length) {
+    SPECIAL_CHARS.lastIndex = i;
+    const next = SPECIAL_CHARS.exec(html);
+    if (next === null) break;
+    i = next.index;
     const code = html.charCodeAt(i);
     if (code === 38 /* & */) {
       const entity = KEPT_ENTITIES.find((kept) => html.startsWith(kept, i));
@@ -105,11 +114,7 @@ function simpleMarkup(html: string): string | null {
       i += entity.length;
       continue;
     }
-    if (code === 62 /* > */ || code === 0) return null;
-    if (code !== 60 /* < */) {
-      i++;
-      continue;
-    }
+    if (code !== 60 /* < */) return null; // ">" or NUL
     const closing = html.charCodeAt(i + 1) === 47; /* / */
     let end = i + (closing ? 2 : 1);
     const start = end;
@@ -128,25 +133,21 @@ function simpleMarkup(html: string): string | null {
       else if (html.startsWith(' />', end)) end += 2;
       else return null;
     }
-    out += html.slice(from, i);
     if (closing) {
       if (isVoid || stack[stack.length - 1] !== name) return null;
       stack.pop();
-      out += `</${name}>`;
     } else {
       const top = stack[stack.length - 1];
       if (top !== undefined && OPEN_CLOSES.get(name)?.has(top) === true) return null;
-      if (isVoid) out += `<${name} />`;
-      else {
-        stack.push(name);
-        out += `<${name}>`;
-      }
+      if (isVoid) {
+        out += `${html.slice(from, i)}<${name} />`;
+        from = end + 1;
+      } else stack.push(name);
     }
     i = end + 1;
-    from = i;
   }
   if (stack.length > 0) return null;
-  return out + html.slice(from);
+  return from === 0 ? html : out + html.slice(from);
 }
 
 /**

@@ -3,7 +3,7 @@ import { JobInput, type JobInputDraft } from './job.js';
 import { currencyOfCountry } from './normalize/currency.js';
 import { inferEmploymentType, inferSeniority } from './normalize/employment.js';
 import { inferRemote, normalizeLocation } from './normalize/location.js';
-import { fnv1a64Fast } from './normalize/fnv.js';
+import { fnv1a64Json } from './normalize/fnv.js';
 import { findSalaryInText } from './normalize/salary.js';
 import { sanitizedHtmlToText } from './normalize/text.js';
 import { normalizeSkills, extractSkills } from './skills.js';
@@ -75,22 +75,21 @@ function inferred(
 
 /**
  * What makes two versions of one posting differ for the user (not fetch times or raw noise).
- * FNV-1a 64 as hash.ts's fnv1a64 computes it, without BigInt: same values, far less time.
+ * FNV-1a 64 of the fields' JSON as hash.ts's fnv1a64 computes it, without BigInt and without
+ * writing the JSON out: same values, far less time.
  */
 export function contentHash(job: JobInput): string {
-  return fnv1a64Fast(
-    JSON.stringify([
-      job.title,
-      job.company,
-      job.location,
-      job.remote,
-      job.employmentType,
-      job.seniority,
-      job.salary,
-      job.descriptionText,
-      job.skills,
-      job.expiresAt,
-      job.freelance,
-    ]),
-  );
+  return fnv1a64Json([
+    job.title,
+    job.company,
+    job.location,
+    job.remote,
+    job.employmentType,
+    job.seniority,
+    job.salary,
+    job.descriptionText,
+    job.skills,
+    job.expiresAt,
+    job.freelance,
+  ]);
 }

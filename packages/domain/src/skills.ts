@@ -217,7 +217,25 @@ function isWordChar(code: number): boolean {
   );
 }
 
-const BY_FIRST_RUN = new Map<string, TextSpelling[]>();
+/**
+ * Spellings by the FNV-1a hash of their first run, lower-cased: text is scanned without
+ * building a string per word. Spellings whose runs collide share a list; standsAt checks
+ * the whole spelling, so a collision only costs a comparison.
+ */
+const BY_FIRST_RUN = new Map<number, TextSpelling[]>();
+/** One bit per hash value modulo its size: most words of a text are no spelling's first run. */
+const FIRST_RUN_BITS = new Uint32Array(1 << 11);
+
+/** FNV-1a of text[from, to) with ASCII letters lower-cased. */
+function runHash(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    hash = Math.imul(hash ^ c, 0x01000193);
+  }
+  return hash >>> 0;
+}
 
 function addSpelling(spelling: string, canonical: string, exact: boolean, order: number): void {
   let lead = 0;
@@ -225,11 +243,12 @@ function addSpelling(spelling: string, canonical: string, exact: boolean, order:
   let end = lead;
   while (end < spelling.length && isWordChar(spelling.charCodeAt(end))) end++;
   if (end === lead) return;
-  const key = spelling.slice(lead, end).toLowerCase();
+  const key = runHash(spelling, lead, end);
   const entry: TextSpelling = { spelling, canonical, exact, lead, order };
   const list = BY_FIRST_RUN.get(key);
   if (list === undefined) BY_FIRST_RUN.set(key, [entry]);
   else list.push(entry);
+  FIRST_RUN_BITS[(key >>> 5) & (FIRST_RUN_BITS.length - 1)]! |= 1 << (key & 31);
 }
 
 let order = 0;
@@ -283,9 +302,19 @@ export function extractSkills(text: string): string[] {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < n && isWordChar(text.charCodeAt(j))) j++;
-    const candidates = BY_FIRST_RUN.get(text.slice(i, j).toLowerCase());
+    let hash = 0x811c9dc5;
+    let j = i;
+    for (; j < n; j++) {
+      let c = text.charCodeAt(j);
+      if (!isWordChar(c)) break;
+      if (c >= 65 && c <= 90) c += 32;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    hash >>>= 0;
+    const candidates =
+      (FIRST_RUN_BITS[(hash >>> 5) & (FIRST_RUN_BITS.length - 1)]! & (1 << (hash & 31))) === 0
+        ? undefined
+        : BY_FIRST_RUN.get(hash);
     if (candidates !== undefined) {
       for (const c of candidates) {
         const seen = found.get(c.canonical);
@@ -296,6 +325,12 @@ export function extractSkills(text: string): string[] {
     i = j;
   }
   const skills = [...found.entries()].sort((a, b) => a[1] - b[1]).map(([skill]) => skill);
-  if (!found.has('Go') && GO_LANGUAGE.test(text)) skills.push('Go');
+  // Every form GO_LANGUAGE matches holds "Go" or "golang": most texts skip the pattern.
+  if (
+    !found.has('Go') &&
+    (text.includes('Go') || text.includes('golang')) &&
+    GO_LANGUAGE.test(text)
+  )
+    skills.push('Go');
   return skills;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NearDuplicateIndex } from './lsh.js';
 import { MinHasher } from './minhash.js';
@@ -79,6 +80,49 @@ describe('NearDuplicateIndex', () => {
     expect(() => new NearDuplicateIndex({ rows: 2.5 })).toThrow(RangeError);
     expect(new NearDuplicateIndex({ bands: 16, rows: 4 }).query(new Uint32Array(64), 'k')).toEqual(
       [],
+    );
+  });
+
+  it('answers the same whether or not an add follows a query of the same signature', () => {
+    // add reuses what the query just before it read; a second index made to forget it
+    // (a query of another signature in between) must hold and answer exactly the same.
+    const signatureOf = (seed: number): Uint32Array =>
+      // Few distinct values, so bands collide and buckets hold one, two or many entries.
+      Uint32Array.from({ length: 8 }, (_, i) => (seed * 7 + i * (seed % 3)) % 5);
+    const op = fc.record({
+      kind: fc.constantFrom('add', 'query', 'queryThenAdd', 'delete'),
+      id: fc.constantFrom('a', 'b', 'c', 'd'),
+      seed: fc.nat({ max: 6 }),
+      key: fc.constantFrom('acme', 'globex'),
+      copy: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const reusing = new NearDuplicateIndex({ bands: 4, rows: 2 });
+        const forgetting = new NearDuplicateIndex({ bands: 4, rows: 2 });
+        const other = Uint32Array.from({ length: 8 }, (_, i) => 100 + i);
+        for (const { kind, id, seed, key, copy } of ops) {
+          const signature = signatureOf(seed);
+          // The same content in another array must be recognised as the same signature.
+          const again = copy ? signature.slice() : signature;
+          if (kind === 'delete') {
+            expect(reusing.delete(id)).toBe(forgetting.delete(id));
+            continue;
+          }
+          if (kind !== 'add')
+            expect(reusing.query(signature, key)).toEqual(forgetting.query(signature, key));
+          if (kind === 'query') continue;
+          forgetting.query(other, key);
+          reusing.add(id, again, key);
+          forgetting.add(id, again, key);
+        }
+        for (let seed = 0; seed <= 6; seed++)
+          for (const key of ['acme', 'globex'])
+            expect(reusing.query(signatureOf(seed), key)).toEqual(
+              forgetting.query(signatureOf(seed), key),
+            );
+      }),
+      { numRuns: 1000 },
     );
   });
 });

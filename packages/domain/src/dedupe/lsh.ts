@@ -32,6 +32,20 @@ export class NearDuplicateIndex {
   private readonly alive: boolean[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly keyIds = new Map<string, number>();
+  /**
+   * Band hashes of the last signature queried: ingest adds a posting right after querying
+   * it, and its hashes are then not computed twice.
+   */
+  private last: {
+    slots: Uint32Array;
+    keyId: number;
+    hashes: Int32Array;
+    /** What each band's bucket held when queried, while `changes` was `seen`. */
+    found: (Bucket | undefined)[] | null;
+    seen: number;
+  } | null = null;
+  /** Adds so far: a bucket read before the latest add may be stale. */
+  private changes = 0;
 
   constructor(options: LshOptions = {}) {
     this.bands = options.bands ?? DEFAULT_BANDS;
@@ -62,10 +76,14 @@ export class NearDuplicateIndex {
     this.keyOf.push(keyId);
     this.alive.push(true);
     this.slotOf.set(id, slot);
+    const hashes = this.bandHashes(signature, keyId);
+    // Right after a query of the same signature, its buckets are known without a lookup.
+    const known = this.last?.seen === this.changes ? this.last.found : null;
+    this.changes++;
     for (let band = 0; band < this.bands; band++) {
-      const hash = this.bandHash(signature, band, keyId);
+      const hash = hashes[band]!;
       const bucket = this.buckets[band]!;
-      const found = bucket.get(hash);
+      const found = known === null ? bucket.get(hash) : known[band];
       if (found === undefined) bucket.set(hash, slot);
       else if (typeof found === 'number') bucket.set(hash, [found, slot]);
       else found.push(slot);
@@ -87,18 +105,44 @@ export class NearDuplicateIndex {
     this.check(signature);
     const keyId = this.keyIds.get(key);
     if (keyId === undefined) return [];
-    const seen = new Set<number>();
-    for (let band = 0; band < this.bands; band++) {
-      const found = this.buckets[band]!.get(this.bandHash(signature, band, keyId));
-      if (found === undefined) continue;
-      if (typeof found === 'number') seen.add(found);
-      else for (const slot of found) seen.add(slot);
-    }
+    const hashes = this.bandHashes(signature, keyId);
+    // Most queries find nothing or one posting: a short list beats a Set.
     const out: number[] = [];
-    // A 32-bit bucket hash can collide across keys: keep only this key's live entries.
-    for (const slot of seen)
-      if (this.alive[slot] === true && this.keyOf[slot] === keyId) out.push(slot);
-    return out.sort((a, b) => a - b).map((slot) => this.ids[slot]!);
+    const take = (slot: number): void => {
+      // A 32-bit bucket hash can collide across keys: keep only this key's live entries.
+      if (this.alive[slot] === true && this.keyOf[slot] === keyId && !out.includes(slot))
+        out.push(slot);
+    };
+    const seen = new Array<Bucket | undefined>(this.bands);
+    for (let band = 0; band < this.bands; band++) {
+      const found = this.buckets[band]!.get(hashes[band]!);
+      seen[band] = found;
+      if (found === undefined) continue;
+      if (typeof found === 'number') take(found);
+      else for (const slot of found) take(slot);
+    }
+    if (this.last !== null) {
+      this.last.found = seen;
+      this.last.seen = this.changes;
+    }
+    if (out.length > 1) out.sort((a, b) => a - b);
+    return out.map((slot) => this.ids[slot]!);
+  }
+
+  private bandHashes(signature: Uint32Array, keyId: number): Int32Array {
+    const used = this.bands * this.rows;
+    const last = this.last;
+    if (last !== null && last.keyId === keyId) {
+      // Compared slot by slot, not by identity: a caller may have reused the array.
+      let same = true;
+      for (let i = 0; i < used && same; i++) same = last.slots[i] === signature[i];
+      if (same) return last.hashes;
+    }
+    const hashes = new Int32Array(this.bands);
+    for (let band = 0; band < this.bands; band++)
+      hashes[band] = this.bandHash(signature, band, keyId);
+    this.last = { slots: signature.slice(0, used), keyId, hashes, found: null, seen: -1 };
+    return hashes;
   }
 
   private internKey(key: string): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './test-support/corpus.js';
 import {
@@ -8,7 +9,7 @@ import {
   isEmptySignature,
 } from './minhash.js';
 import { decodeSignature, encodeSignature } from './signature-codec.js';
-import { descriptionWords, shingleHashes } from './shingles.js';
+import { descriptionWords, hasNonAsciiWord, shingleHashes } from './shingles.js';
 
 function exactJaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const left = new Set(Array.from(a));
@@ -41,6 +42,23 @@ describe('shingleHashes', () => {
     const slow = new Set(shingleHashes(withAccent));
     for (const value of fast) expect(slow.has(value)).toBe(true);
     expect(slow.size).toBe(fast.size + 1);
+  });
+
+  it('sends a text down the Unicode path exactly when the pattern would', () => {
+    // Asked character by character now: "™" folds to letters on the Unicode path but
+    // separates words on the ASCII one, so the choice must be the pattern's, text for text.
+    const pattern = /(?!\p{ASCII})[\p{L}\p{N}\p{M}]/u;
+    const unit = fc.oneof(
+      fc.constantFrom('a', ' ', '\n', '™', '•', '—', 'é', 'e\u0301', '𝐀', '😀', '\ud835', '½', '٣'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 25 }), (parts) => {
+        const text = parts.join('');
+        expect(hasNonAsciiWord(text)).toBe(pattern.test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('makes one shingle of a short text and none of an empty one', () => {
@@ -78,6 +96,33 @@ describe('MinHasher', () => {
       }
       expect(signature[i]).toBe(Number(min));
     }
+  });
+
+  it('agrees with BigInt arithmetic on any set, for any number of slots', () => {
+    // Slots are computed eight at a time with a rough remainder put right only when it
+    // matters: every slot, the last few included, must still be the exact minimum.
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat({ max: 2 ** 32 - 1 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 19 }),
+        fc.nat({ max: 2 ** 32 - 1 }),
+        (shingles, permutations, seed) => {
+          const hasher = new MinHasher({ permutations, seed });
+          const signature = hasher.signature(shingles);
+          const params = hasher as unknown as { a: Float64Array; b: Float64Array };
+          const p = BigInt(MINHASH_PRIME);
+          for (let i = 0; i < permutations; i++) {
+            let min = p;
+            for (const x of shingles) {
+              const v = (BigInt(params.a[i]!) * (BigInt(x) % p) + BigInt(params.b[i]!)) % p;
+              if (v < min) min = v;
+            }
+            expect(signature[i]).toBe(Number(min));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('estimates Jaccard similarity within a few points', () => {

@@ -58,23 +58,105 @@ export class MinHasher {
     if (count === 0) return out;
     if (this.reduced.length < count) this.reduced = new Float64Array(count * 2);
     const xs = this.reduced;
-    for (let s = 0; s < count; s++) xs[s] = (shingles[s]! >>> 0) % MINHASH_PRIME;
-    const p = MINHASH_PRIME;
-    for (let i = 0; i < this.permutations; i++) {
-      const a = this.a[i]!;
-      const b = this.b[i]!;
-      let min = p;
-      for (let s = 0; s < count; s++) {
-        const v = a * xs[s]! + b; // < 2^52: exact
-        // floor(v / p) from the reciprocal may be one off; the two corrections put it right.
-        let r = v - Math.floor(v * INVERSE_PRIME) * p;
-        if (r < 0) r += p;
-        else if (r >= p) r -= p;
-        if (r < min) min = r;
-      }
-      out[i] = min;
+    for (let s = 0; s < count; s++) {
+      // x mod p by the reciprocal too: `%` on a double above 2^31 is a slow library call.
+      const x = shingles[s]! >>> 0;
+      const r = x - Math.floor(x * INVERSE_PRIME) * MINHASH_PRIME;
+      xs[s] = r < 0 ? r + MINHASH_PRIME : r >= MINHASH_PRIME ? r - MINHASH_PRIME : r;
     }
+    minima(out, xs, count, this.a, this.b);
     return out;
+  }
+}
+
+/** Fills each slot of `out` with min over xs of (a·x + b) mod p, for that slot's a and b. */
+function minima(
+  out: Uint32Array,
+  xs: Float64Array,
+  count: number,
+  a: Float64Array,
+  b: Float64Array,
+): void {
+  const permutations = out.length;
+  const p = MINHASH_PRIME;
+  // Eight slots a pass: each shingle is read once for eight hash functions, and the eight
+  // independent chains keep the CPU busy while one waits on its multiply. floor(v / p) from
+  // the reciprocal may be one off, so a remainder may be off by p: one out of [0, p) or below
+  // the minimum (rare after the first few shingles) is put right before it is kept.
+  let i = 0;
+  for (; i + 8 <= permutations; i += 8) {
+    const a0 = a[i]!;
+    const b0 = b[i]!;
+    const a1 = a[i + 1]!;
+    const b1 = b[i + 1]!;
+    const a2 = a[i + 2]!;
+    const b2 = b[i + 2]!;
+    const a3 = a[i + 3]!;
+    const b3 = b[i + 3]!;
+    const a4 = a[i + 4]!;
+    const b4 = b[i + 4]!;
+    const a5 = a[i + 5]!;
+    const b5 = b[i + 5]!;
+    const a6 = a[i + 6]!;
+    const b6 = b[i + 6]!;
+    const a7 = a[i + 7]!;
+    const b7 = b[i + 7]!;
+    let m0 = p;
+    let m1 = p;
+    let m2 = p;
+    let m3 = p;
+    let m4 = p;
+    let m5 = p;
+    let m6 = p;
+    let m7 = p;
+    for (let s = 0; s < count; s++) {
+      const x = xs[s]!;
+      let v = a0 * x + b0;
+      let r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m0 || r >= p) m0 = Math.min(m0, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a1 * x + b1;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m1 || r >= p) m1 = Math.min(m1, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a2 * x + b2;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m2 || r >= p) m2 = Math.min(m2, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a3 * x + b3;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m3 || r >= p) m3 = Math.min(m3, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a4 * x + b4;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m4 || r >= p) m4 = Math.min(m4, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a5 * x + b5;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m5 || r >= p) m5 = Math.min(m5, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a6 * x + b6;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m6 || r >= p) m6 = Math.min(m6, r < 0 ? r + p : r >= p ? r - p : r);
+      v = a7 * x + b7;
+      r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < m7 || r >= p) m7 = Math.min(m7, r < 0 ? r + p : r >= p ? r - p : r);
+    }
+    out[i] = m0;
+    out[i + 1] = m1;
+    out[i + 2] = m2;
+    out[i + 3] = m3;
+    out[i + 4] = m4;
+    out[i + 5] = m5;
+    out[i + 6] = m6;
+    out[i + 7] = m7;
+  }
+  for (; i < permutations; i++) {
+    const ai = a[i]!;
+    const bi = b[i]!;
+    let min = MINHASH_PRIME;
+    for (let s = 0; s < count; s++) {
+      const v = ai * xs[s]! + bi;
+      let r = v - Math.floor(v * INVERSE_PRIME) * p;
+      if (r < 0) r += p;
+      else if (r >= p) r -= p;
+      if (r < min) min = r;
+    }
+    out[i] = min;
   }
 }
 

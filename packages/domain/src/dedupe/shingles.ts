@@ -1,10 +1,32 @@
-import { combine32, fnv1a32 } from './hash32.js';
+import { fnv1a32 } from './hash32.js';
 
 /** Words per shingle: three keeps word order without making one changed word cost much. */
 export const DEFAULT_SHINGLE_SIZE = 3;
 
 /** A letter, digit or mark outside ASCII: text with one takes the Unicode-aware path. */
 const NON_ASCII_WORD = /(?!\p{ASCII})[\p{L}\p{N}\p{M}]/u;
+/** NON_ASCII_WORD's answer for each BMP code unit seen: 0 not yet asked, 1 yes, 2 no. */
+const NON_ASCII_WORD_UNIT = new Uint8Array(0x10000);
+
+/**
+ * Whether NON_ASCII_WORD matches the text, asked once per distinct character rather than
+ * running the Unicode pattern over every posting (most are ASCII but for bullets and dashes).
+ */
+export function hasNonAsciiWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    // A surrogate may start a letter outside the BMP: the pattern decides from here on.
+    if (c >= 0xd800 && c <= 0xdfff) return NON_ASCII_WORD.test(text.slice(i));
+    let known = NON_ASCII_WORD_UNIT[c]!;
+    if (known === 0) {
+      known = NON_ASCII_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+      NON_ASCII_WORD_UNIT[c] = known;
+    }
+    if (known === 1) return true;
+  }
+  return false;
+}
 
 /** Lower case, compatibility-decomposed, without combining marks: "Zürich" → "zurich". */
 function fold(text: string): string {
@@ -19,31 +41,57 @@ export function descriptionWords(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Marks the end of a line in a word-hash sequence (no FNV-1a hash of a word is negative). */
-const LINE_END = -1;
+/**
+ * The word hashes of one text, in buffers kept between calls: `words` holds the FNV-1a hash
+ * of each word (as an int32), `lineEnds` the index in `words` after the last word of each line
+ * that has words. Filled by wordHashes and read before the next call.
+ */
+let words = new Int32Array(1024);
+let wordCount = 0;
+let lineEnds = new Int32Array(256);
+let lineCount = 0;
+
+function pushWord(hash: number): void {
+  if (wordCount === words.length) {
+    const grown = new Int32Array(words.length * 2);
+    grown.set(words);
+    words = grown;
+  }
+  words[wordCount++] = hash;
+}
+
+function endLine(): void {
+  if (lineCount === lineEnds.length) {
+    const grown = new Int32Array(lineEnds.length * 2);
+    grown.set(lineEnds);
+    lineEnds = grown;
+  }
+  lineEnds[lineCount++] = wordCount;
+}
 
 /**
- * FNV-1a hashes of the words of a text, as descriptionWords would split them, with LINE_END
- * after each line that has words. Text whose words are all ASCII (most postings; bullets,
+ * FNV-1a hashes of the words of a text, as descriptionWords would split them, line by line
+ * (lines without words left out). Text whose words are all ASCII (most postings; bullets,
  * dashes and currency signs are fine) is scanned in place without building a string per word.
  */
-function wordHashes(text: string): number[] {
-  if (NON_ASCII_WORD.test(text)) {
-    const out: number[] = [];
+function wordHashes(text: string): void {
+  wordCount = 0;
+  lineCount = 0;
+  if (hasNonAsciiWord(text)) {
     for (const line of text.split('\n')) {
-      const words = descriptionWords(line);
-      if (words.length === 0) continue;
-      for (const word of words) out.push(fnv1a32(word));
-      out.push(LINE_END);
+      const found = descriptionWords(line);
+      if (found.length === 0) continue;
+      for (const word of found) pushWord(fnv1a32(word) | 0);
+      endLine();
     }
-    return out;
+    return;
   }
-  const out: number[] = [];
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 | 0;
   let inWord = false;
-  let lineHasWords = false;
-  for (let i = 0; i <= text.length; i++) {
-    let code = i < text.length ? text.charCodeAt(i) : 10;
+  let lineStart = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let code = i < n ? text.charCodeAt(i) : 10;
     if (code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       hash = Math.imul(hash ^ code, 0x01000193);
@@ -51,22 +99,34 @@ function wordHashes(text: string): number[] {
       continue;
     }
     if (inWord) {
-      out.push(hash >>> 0);
-      hash = 0x811c9dc5;
+      pushWord(hash);
+      hash = 0x811c9dc5 | 0;
       inWord = false;
-      lineHasWords = true;
     }
-    if (code === 10 && lineHasWords) {
-      out.push(LINE_END);
-      lineHasWords = false;
+    if (code === 10 && wordCount > lineStart) {
+      endLine();
+      lineStart = wordCount;
     }
   }
-  return out;
 }
 
-function shingleOf(tokens: readonly number[], start: number, end: number): number {
+/**
+ * combine32 without its final unsigned conversion: the same 32 bits, kept a signed 32-bit
+ * integer, which optimized code holds untagged (an unsigned one above 2^31 is a double).
+ */
+function mix(hash: number, value: number): number {
+  let h = (Math.imul(hash ^ value, 0x9e3779b1) + 0x7f4a7c15) | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The hash of the shingle words[start, end): combine32 over its words from the seed, as int32. */
+function shingleOf(start: number, end: number): number {
   let hash = 0x2545f491;
-  for (let j = start; j < end; j++) hash = combine32(hash, tokens[j]!);
+  for (let j = start; j < end; j++) hash = mix(hash, words[j]!);
   return hash;
 }
 
@@ -77,19 +137,26 @@ function shingleOf(tokens: readonly number[], start: number, end: number): numbe
  */
 export function shingleHashes(text: string, k: number = DEFAULT_SHINGLE_SIZE): Uint32Array {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`shingle size must be >= 1, got ${k}`);
-  const tokens = wordHashes(text);
-  const shingles: number[] = [];
+  wordHashes(text);
+  // Counted first, so the shingles go straight into a typed array of the right size.
+  let count = 0;
   let lineStart = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] !== LINE_END) continue;
-    const words = i - lineStart;
-    if (words < k) shingles.push(shingleOf(tokens, lineStart, i));
-    else
-      for (let start = lineStart; start + k <= i; start++)
-        shingles.push(shingleOf(tokens, start, start + k));
-    lineStart = i + 1;
+  for (let line = 0; line < lineCount; line++) {
+    const lineEnd = lineEnds[line]!;
+    count += Math.max(1, lineEnd - lineStart - k + 1);
+    lineStart = lineEnd;
   }
-  const out = Uint32Array.from(shingles);
+  const out = new Uint32Array(count);
+  let at = 0;
+  lineStart = 0;
+  for (let line = 0; line < lineCount; line++) {
+    const lineEnd = lineEnds[line]!;
+    if (lineEnd - lineStart < k) out[at++] = shingleOf(lineStart, lineEnd);
+    else
+      for (let start = lineStart; start + k <= lineEnd; start++)
+        out[at++] = shingleOf(start, start + k);
+    lineStart = lineEnd;
+  }
   out.sort();
   // Drop repeats in place: boilerplate phrases recur within one posting.
   let unique = 0;

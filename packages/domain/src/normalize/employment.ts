@@ -156,6 +156,9 @@ function fromTitle(title: string): Seniority {
   return m === null ? 'unknown' : (LEVELS[m[1] ?? ''] ?? 'unknown');
 }
 
+/** Words every text rule for seniority contains: one list, so around() prepares it once. */
+const SENIORITY_WORDS = ['level', 'seniority', 'year', 'yr'];
+
 /**
  * Seniority from a title ("Sr. Engineer", "Staff Engineer" lead, "Principal" principal,
  * "Head of"/"Director"/"VP"/"Chief" executive, "Engineer II" mid, "III" senior), else from
@@ -165,7 +168,7 @@ function fromTitle(title: string): Seniority {
 export function inferSeniority(title: string, text?: string): Seniority {
   const fromName = fromTitle(title);
   if (fromName !== 'unknown' || text === undefined) return fromName;
-  const t = around(foldText(text), ['level', 'seniority', 'year', 'yr'], 60);
+  const t = around(foldText(text), SENIORITY_WORDS, 60);
   const labelled = t.includes('level') || t.includes('seniority') ? LEVEL_LABEL.exec(t) : null;
   if (labelled !== null) {
     const level = fromTitle(labelled[1] ?? labelled[2] ?? '');

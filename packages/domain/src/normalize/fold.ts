@@ -8,6 +8,9 @@ const CASE_SPECIAL =
 /** Whitespace beyond single spaces once line breaks are spaces: needs the full collapse. */
 const MESSY_SPACE = /\s\s|[\t\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
+/** Whitespace runs but a lone space: [^\S ] is (?! )\s as a class, which scans faster. */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** The last few texts folded: prepareJob asks about one title and one description in turn. */
 const RECENT_SIZE = 4;
 const recentIn: string[] = [];
@@ -23,7 +26,7 @@ export function foldText(text: string): string {
   const lower = CASE_SPECIAL.test(text) ? text.toUpperCase().toLowerCase() : text.toLowerCase();
   const spaced = lower.replaceAll('\n', ' ');
   // A lone space is left alone: the same result as /\s+/g -> ' ', for less work.
-  const out = (MESSY_SPACE.test(spaced) ? spaced.replace(/\s{2,}|(?! )\s/g, ' ') : spaced).trim();
+  const out = (MESSY_SPACE.test(spaced) ? spaced.replace(SPACE_RUN, ' ') : spaced).trim();
   recentIn.unshift(text);
   recentOut.unshift(out);
   if (recentIn.length > RECENT_SIZE) {
@@ -41,8 +44,19 @@ export function foldText(text: string): string {
  */
 export function around(text: string, words: readonly string[], radius: number): string {
   const spans: [number, number][] = [];
-  for (const word of words) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+  const { starts, byFirst } = searchOf(words);
+  // Where each word may next be found: as with indexOf from the end of the last one, the
+  // occurrences of one word do not overlap.
+  const next = new Array<number>(words.length).fill(0);
+  starts.lastIndex = 0;
+  // One scan finds every place where some word starts; there, each word is checked in turn.
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const at = m.index;
+    starts.lastIndex = at + 1;
+    for (const w of byFirst.get(text.charCodeAt(at)) ?? []) {
+      const word = words[w]!;
+      if (at < next[w]! || !text.startsWith(word, at)) continue;
+      next[w] = at + word.length;
       let from = Math.max(0, at - radius);
       let to = Math.min(text.length, at + word.length + radius);
       while (from > 0 && text.charCodeAt(from - 1) !== 32) from--;
@@ -64,4 +78,35 @@ export function around(text: string, words: readonly string[], radius: number): 
   }
   parts.push(text.slice(from, to));
   return parts.join(' | ');
+}
+
+interface WordSearch {
+  /** Matches any of the words: where it matches, some word starts. */
+  starts: RegExp;
+  /** The words' indexes by their first UTF-16 code unit. */
+  byFirst: Map<number, number[]>;
+}
+
+/** The search for each word list, made once: callers pass the same constant lists. */
+const SEARCHES = new WeakMap<readonly string[], WordSearch>();
+
+function searchOf(words: readonly string[]): WordSearch {
+  let search = SEARCHES.get(words);
+  if (search !== undefined) return search;
+  const byFirst = new Map<number, number[]>();
+  words.forEach((word, w) => {
+    if (word === '') return;
+    const first = word.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list === undefined) byFirst.set(first, [w]);
+    else list.push(w);
+  });
+  const escaped = words
+    .filter((word) => word !== '')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  // With no words the pattern matches nowhere.
+  const alternatives = escaped.length === 0 ? '[^\\s\\S]' : escaped.join('|');
+  search = { starts: new RegExp(alternatives, 'g'), byFirst };
+  SEARCHES.set(words, search);
+  return search;
 }

@@ -9,4 +9,4 @@ export {
 export { inferEmploymentType, inferSeniority } from './employment.js';
 export { sanitizedHtmlToText } from './text.js';
 export { currencyOfCountry } from './currency.js';
-export { fnv1a64Fast } from './fnv.js';
+export { fnv1a64Fast, fnv1a64Json } from './fnv.js';

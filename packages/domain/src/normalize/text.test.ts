@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, sanitizeHtml } from '../html.js';
-import { sanitizedHtmlToText } from './text.js';
+import { sanitizedHtmlToText, sanitizedHtmlToTextInPasses } from './text.js';
 
 /** The reference: htmlToText runs sanitize-html a second time to drop the tags. */
 const reference = (html: string): string => htmlToText(sanitizeHtml(html));
@@ -86,6 +86,59 @@ describe('sanitizedHtmlToText', () => {
         expect(fast(html)).toBe(reference(html));
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('walks any text in one pass to what the step-by-step version gives', () => {
+    // Raw strings, not only sanitizeHtml output: the walk must agree on whatever it gets.
+    const fragment = fc.oneof(
+      fc.constantFrom(
+        '<p>',
+        '</p>',
+        '<li>',
+        '</li>',
+        '<ul>',
+        '<br>',
+        '<br />',
+        '<br x>',
+        '<hr/>',
+        '<tr>',
+        '<td>',
+        '<b>',
+        '</b>',
+        '<a href="x">',
+        '<P>',
+        '<',
+        '>',
+        '&',
+        '&amp;',
+        '&lt;',
+        '&gt;',
+        '&quot;',
+        '&#39;',
+        '&nbsp;',
+        '&amp',
+        ' ',
+        '  ',
+        '\n',
+        '\t',
+        '\r\n',
+        '\u00a0',
+        '\u2003',
+        '\u3000',
+        '\ufeff',
+        '•',
+        'word',
+        'Zürich',
+      ),
+      fc.string({ maxLength: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(sanitizedHtmlToText(text)).toBe(sanitizedHtmlToTextInPasses(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

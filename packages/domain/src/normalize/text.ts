@@ -58,6 +58,139 @@ function tagText(tag: string): string {
  * tags and nothing of the text.
  */
 export function sanitizedHtmlToText(sanitized: string): string {
+  return textInOnePass(sanitized) ?? sanitizedHtmlToTextInPasses(sanitized);
+}
+
+/** The entities sanitizeHtml writes, and what they stand for. */
+const SIMPLE_ENTITIES: readonly (readonly [string, string])[] = [
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+  ['&quot;', '"'],
+  ['&#39;', "'"],
+];
+
+/** What \s matches (and String.prototype.trim removes). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The text pieces and what separates them, as sanitizedHtmlToTextInPasses would: every
+ * whitespace run one space, lines trimmed, at most one blank line between lines with text.
+ * Each piece of text is written once, preceded by what separates it from the last: nothing,
+ * a space, a line break or a blank line.
+ */
+class TextWriter {
+  out = '';
+  /** Line breaks since the last text written. */
+  private breaks = 0;
+  /** A space since the last text written, on its line. */
+  private space = false;
+
+  text(piece: string): void {
+    if (this.out.length > 0) {
+      if (this.breaks > 0) this.out += this.breaks > 1 ? '\n\n' : '\n';
+      else if (this.space) this.out += ' ';
+    }
+    this.out += piece;
+    this.breaks = 0;
+    this.space = false;
+  }
+
+  whitespace(): void {
+    if (this.breaks === 0) this.space = true;
+  }
+
+  lineBreaks(count: number): void {
+    this.breaks += count;
+  }
+}
+
+/** Text between tags that needs the character walk: an entity, or whitespace beyond single spaces. */
+const MESSY_TEXT =
+  /[&\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
+/**
+ * sanitizedHtmlToTextInPasses in one walk, for text whose only entities are those
+ * sanitizeHtml writes (nearly every posting); null for any other "&", which then takes the
+ * passes. Text between tags with only single spaces in it (most of it) is written whole.
+ */
+function textInOnePass(html: string): string | null {
+  const writer = new TextWriter();
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const open = html.indexOf('<', i);
+    // A "<" with no ">" after it is text, and so is everything after it.
+    const close = open < 0 ? -1 : html.indexOf('>', open + 1);
+    const textEnd = close < 0 ? n : open;
+    if (textEnd > i && !writeText(writer, html, i, textEnd)) return null;
+    if (close < 0) break;
+    const text = tagText(html.slice(open, close + 1));
+    i = close + 1;
+    if (text === ' ') writer.whitespace();
+    else if (text === '\n' || text === '\n\n') writer.lineBreaks(text.length);
+    else if (text !== '') {
+      // A list item: a line of its own that starts with a bullet and a space.
+      writer.lineBreaks(1);
+      writer.text('•');
+      writer.whitespace();
+    }
+  }
+  return writer.out;
+}
+
+/** Writes html[from, to), text without tags; false for an entity sanitizeHtml does not write. */
+function writeText(writer: TextWriter, html: string, from: number, to: number): boolean {
+  const segment = html.slice(from, to);
+  if (!MESSY_TEXT.test(segment)) {
+    // Single spaces only: at most one at each end, and the rest written as it stands.
+    const lead = segment.charCodeAt(0) === 32 ? 1 : 0;
+    const trail = segment.length > lead && segment.charCodeAt(segment.length - 1) === 32 ? 1 : 0;
+    if (lead === 1) writer.whitespace();
+    if (segment.length - lead - trail > 0) writer.text(segment.slice(lead, segment.length - trail));
+    if (trail === 1) writer.whitespace();
+    return true;
+  }
+  let i = from;
+  while (i < to) {
+    const c = html.charCodeAt(i);
+    if (isSpace(c)) {
+      writer.whitespace();
+      i++;
+    } else if (c === 38 /* & */) {
+      const entity = SIMPLE_ENTITIES.find(([name]) => html.startsWith(name, i));
+      if (entity === undefined) return false;
+      writer.text(entity[1]);
+      i += entity[0].length;
+    } else {
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = html.charCodeAt(j);
+        if (d === 38 || isSpace(d)) break;
+      }
+      writer.text(html.slice(i, j));
+      i = j;
+    }
+  }
+  return true;
+}
+
+/** sanitizedHtmlToText step by step: the reference the one-pass walk agrees with. */
+export function sanitizedHtmlToTextInPasses(sanitized: string): string {
   // Whitespace runs become one space (a lone space is left as it is: same result, less work).
   const spaced = sanitized.replace(/\s{2,}|(?! )\s/g, ' ');
   // One walk over the tags instead of a regular expression per kind of tag.
