@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { createApiClient } from '@applydesk/api-contract/client';
 import { api, ApiError, apiToken, errorText } from '../api.ts';
+import { age } from '../format.ts';
 import './sources.css';
 
 /** The shared client, for the one call the dashboard's api module does not wrap. */
@@ -18,20 +19,71 @@ interface RunView {
   data: Record<string, unknown>;
 }
 
-/** A health field as text; nested objects (a last run's counts) as `k v` pairs. */
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '–';
-  if (typeof value === 'object')
-    return Object.entries(value as Record<string, unknown>)
-      .flatMap(([k, v]) =>
-        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-          ? [`${k} ${v}`]
-          : [],
-      )
-      .join(', ');
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value)
-    : '–';
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+const count = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** A moment as the user's clock shows it, with how long ago. */
+function when(iso: string | null): string {
+  if (iso === null) return '–';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const ahead = at.getTime() - Date.now();
+  // age() measures the past; a back-off's end is ahead, measured the same way from now.
+  const relative =
+    ahead > 60_000
+      ? `in ${age(new Date(Date.now() - ahead).toISOString())}`
+      : age(iso) === 'just now'
+        ? 'just now'
+        : `${age(iso)} ago`;
+  return `${at.toLocaleString()} (${relative})`;
+}
+
+/** A source's health as sentences: its last run, last success, failures in a row, back-off. */
+function HealthDetails({ health }: { health: Record<string, unknown> }): ReactNode {
+  const last =
+    typeof health.lastRun === 'object' && health.lastRun !== null
+      ? (health.lastRun as Record<string, unknown>)
+      : null;
+  const counts =
+    last !== null && typeof last.counts === 'object' && last.counts !== null
+      ? (last.counts as Record<string, unknown>)
+      : {};
+  const tookMs = count(last?.tookMs);
+  const failures = count(health.consecutiveFailures) ?? 0;
+  const reason = text(health.reason);
+  const until = text(health.degradedUntil);
+  const lines: [string, string][] = [];
+  if (last === null) lines.push(['Last run', 'never']);
+  else {
+    const found = [
+      `${count(counts.fetched) ?? 0} fetched`,
+      `${count(counts.created) ?? 0} new`,
+      `${count(counts.updated) ?? 0} updated`,
+      `${count(counts.closed) ?? 0} closed`,
+    ].join(', ');
+    const took = tookMs === null ? '' : `, in ${(tookMs / 1000).toFixed(1)} s`;
+    lines.push([
+      'Last run',
+      `${text(last.status) ?? '?'} at ${when(text(last.startedAt))}: ${found}${took}`,
+    ]);
+    const error = text(last.error);
+    if (error !== null) lines.push(['Error', error]);
+  }
+  lines.push(['Last success', when(text(health.lastSuccessAt))]);
+  if (failures > 0) lines.push(['Failed runs in a row', String(failures)]);
+  if (reason !== null && reason !== text(last?.error)) lines.push(['Why', reason]);
+  if (until !== null) lines.push(['Waits until', when(until)]);
+  return (
+    <dl className="source-health">
+      {lines.map(([term, detail]) => (
+        <div key={term}>
+          <dt className="muted">{term}</dt>
+          <dd>{detail}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 const FRESH: RunView = {
@@ -350,11 +402,7 @@ export default function Sources(): ReactNode {
                       {s.unusable !== null && <p className="flag-text small">{s.unusable}</p>}
                     </td>
                     <td className="small">
-                      {Object.entries(rest).map(([k, v]) => (
-                        <div key={k}>
-                          <span className="muted">{k}:</span> {show(v)}
-                        </div>
-                      ))}
+                      <HealthDetails health={rest} />
                     </td>
                     <td className="small">
                       {s.nextRunAt ?? (s.schedule === null ? 'manual' : s.schedule)}
