@@ -139,3 +139,24 @@ export function formFields(scope: string) {
 
   return { fieldId, Field, Choices };
 }
+
+/** A form's save and undo buttons, with the outcome of the last save beside them. */
+export function FormActions(props: {
+  saveLabel: string;
+  saving: boolean;
+  changed: boolean;
+  onUndo: () => void;
+  message: string | null;
+}): ReactNode {
+  return (
+    <div className="write">
+      <button type="submit" className="primary" disabled={props.saving || !props.changed}>
+        {props.saving ? 'Saving…' : props.saveLabel}
+      </button>
+      <button type="button" disabled={props.saving || !props.changed} onClick={props.onUndo}>
+        Undo changes
+      </button>
+      {props.message !== null && <span role="status">{props.message}</span>}
+    </div>
+  );
+}

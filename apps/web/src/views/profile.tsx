@@ -5,6 +5,7 @@ import { api, ApiError, apiToken, errorText } from '../api.ts';
 import {
   commaList as list,
   formFields,
+  FormActions,
   numberText as num,
   optionalNumber,
   words,
@@ -503,23 +504,17 @@ function ProfileForm(props: {
         </div>
       </fieldset>
 
-      <div className="write">
-        <button type="submit" className="primary" disabled={save.isPending || !changed}>
-          {save.isPending ? 'Saving…' : 'Save profile'}
-        </button>
-        <button
-          type="button"
-          disabled={save.isPending || !changed}
-          onClick={() => {
-            setForm(initial);
-            setErrors([]);
-            setFailure(null);
-          }}
-        >
-          Undo changes
-        </button>
-        {props.message !== null && !edited && <span role="status">{props.message}</span>}
-      </div>
+      <FormActions
+        saveLabel="Save profile"
+        saving={save.isPending}
+        changed={changed}
+        onUndo={() => {
+          setForm(initial);
+          setErrors([]);
+          setFailure(null);
+        }}
+        message={edited ? null : props.message}
+      />
       {failure !== null && (
         <p role="alert" className="notice error">
           {failure}

@@ -4,6 +4,7 @@ import { api, ApiError, apiToken, errorText, setApiToken } from '../api.ts';
 import {
   commaList as list,
   formFields,
+  FormActions,
   numberText as num,
   optionalNumber,
   words,
@@ -517,23 +518,17 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
         </div>
       </fieldset>
 
-      <div className="write">
-        <button type="submit" className="primary" disabled={save.isPending || !changed}>
-          {save.isPending ? 'Saving…' : 'Save settings'}
-        </button>
-        <button
-          type="button"
-          disabled={save.isPending || !changed}
-          onClick={() => {
-            setForm(initial);
-            setErrors([]);
-            setFailure(null);
-          }}
-        >
-          Undo changes
-        </button>
-        {message !== null && <span role="status">{message}</span>}
-      </div>
+      <FormActions
+        saveLabel="Save settings"
+        saving={save.isPending}
+        changed={changed}
+        onUndo={() => {
+          setForm(initial);
+          setErrors([]);
+          setFailure(null);
+        }}
+        message={message}
+      />
       {failure !== null && (
         <p role="alert" className="notice error">
           {failure}
