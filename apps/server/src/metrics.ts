@@ -72,7 +72,7 @@ export class ServerMetrics {
     });
     this.queueDepth = new Gauge({
       name: `${PREFIX}queue_depth`,
-      help: 'Work under way (active) and waiting its turn, per queue: language model calls per provider (llm:<provider>) and scheduled source runs (source_runs)',
+      help: 'Work under way (active) and waiting its turn, per queue: language model calls per provider (llm:<provider>), scheduled source runs (source_runs) and runs asked for through the API (requested_source_runs)',
       labelNames: ['queue', 'state'],
       registers,
     });
