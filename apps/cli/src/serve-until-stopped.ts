@@ -71,6 +71,8 @@ export async function serveUntilStopped(
                 { source: event.source, until: event.until, reason: event.reason },
                 'scheduled run held back',
               );
+            else if (event.type === 'busy')
+              logger.info({ source: event.source, reason: event.reason }, 'scheduled run skipped');
             else
               logger.error(
                 { source: event.source, err: event.error },

@@ -1,13 +1,17 @@
 import { Cron } from 'croner';
+import { isDomainError } from '@applydesk/domain';
 import type { EngineContext } from '../context.js';
-import { rankJobs, type RankResult } from '../use-cases/rank-jobs.js';
-import { ingestFromSources, type SourceRunSummary } from './run-sources.js';
+import type { RankResult } from '../use-cases/rank-jobs.js';
+import { sourceRunner } from '../use-cases/run-source-now.js';
+import type { SourceRunSummary } from './run-sources.js';
 import { resolveSources, type ResolvedSource } from './resolve-sources.js';
 
 /** What the scheduler tells its host (the server logs it and pushes it to the dashboard). */
 export type SchedulerEvent =
   | { type: 'run'; source: string; summary: SourceRunSummary }
   | { type: 'held'; source: string; reason: string; until: string }
+  /** Not run: a run of the source asked for through the API is under way, or it cannot run. */
+  | { type: 'busy'; source: string; reason: string }
   | { type: 'ranked'; source: string; ranked: RankResult }
   | { type: 'error'; source: string; error: unknown };
 
@@ -40,7 +44,10 @@ export async function pollTooSoon(
   };
 }
 
-/** One scheduled run of one source, as the cron fires it. */
+/**
+ * One scheduled run of one source, as the cron fires it: through the engine's source runner,
+ * so its progress is streamed like a requested run's and the two never overlap.
+ */
 export async function runScheduledSource(
   ctx: EngineContext,
   source: ResolvedSource,
@@ -51,27 +58,32 @@ export async function runScheduledSource(
     emit({ type: 'held', source: source.name, ...tooSoon });
     return null;
   }
-  const [summary] = await ingestFromSources(ctx, {
-    names: [source.name],
-    actor: 'scheduler',
-    trigger: 'schedule',
-  });
-  if (summary === undefined) return null;
-  if (summary.status === 'skipped' && summary.retryAt !== null) {
-    emit({
-      type: 'held',
-      source: source.name,
-      reason: summary.error ?? '',
-      until: summary.retryAt,
+  let started;
+  try {
+    started = await sourceRunner(ctx).start(source.name, {
+      actor: 'scheduler',
+      trigger: 'schedule',
     });
-  } else emit({ type: 'run', source: source.name, summary });
-  // Scores are computed on ingest: new and changed postings are ranked as they arrive.
-  if (summary.created + summary.updated > 0 && (await ctx.store.profiles.getDefault()) !== null)
-    emit({
-      type: 'ranked',
-      source: source.name,
-      ranked: await rankJobs(ctx, { actor: 'scheduler' }),
-    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    const retryAt = error.details?.retryAt;
+    if (error.code === 'RATE_LIMITED' && typeof retryAt === 'string')
+      emit({ type: 'held', source: source.name, reason: error.message, until: retryAt });
+    else if (error.code === 'CONFLICT')
+      emit({ type: 'busy', source: source.name, reason: error.message });
+    else throw error;
+    return null;
+  }
+  const outcome = await started.done;
+  const summary = outcome.summary;
+  if (summary === null) {
+    emit({ type: 'error', source: source.name, error: new Error(outcome.error ?? 'no run') });
+    return null;
+  }
+  emit({ type: 'run', source: source.name, summary });
+  // What came in new or changed was ranked as part of the run.
+  if (outcome.ranked !== null)
+    emit({ type: 'ranked', source: source.name, ranked: outcome.ranked });
   return summary;
 }
 

@@ -18,6 +18,7 @@ import {
 } from './authorize-source.js';
 import { assessHealth } from './health.js';
 import { SOURCE_RUN_HISTORY_DAYS, ingestFromSources } from './run-sources.js';
+import { SOURCE_RUN_ACTIONS, sourceRunner } from '../use-cases/run-source-now.js';
 import { runScheduledSource, startSourceScheduler, type SchedulerEvent } from './scheduler.js';
 import { resolveSources } from './resolve-sources.js';
 import { sourceStatuses } from './source-status.js';
@@ -292,6 +293,72 @@ describe('scheduler', () => {
       'schedule',
       'schedule',
     ]);
+    await engine.close();
+  });
+
+  it('runs through the source runner: streamed like a requested run, never alongside one', async () => {
+    server.route('/shared/api/remote-jobs', { body: REMOTIVE, delayMs: 300 });
+    const clock = { now: new Date('2026-03-05T08:00:00Z') };
+    const { engine } = await engineWith(remotive('/shared'), clock);
+    const [source] = resolveSources(engine.sources ?? { entries: [], secret: () => undefined });
+    if (source === undefined) throw new Error('no source');
+
+    // A run asked for through the API is under way: the cron's run stands aside.
+    const requested = await sourceRunner(engine).start(source.name, { actor: 'api' });
+    const events: SchedulerEvent[] = [];
+    expect(await runScheduledSource(engine, source, (e) => events.push(e))).toBeNull();
+    expect(events).toEqual([
+      {
+        type: 'busy',
+        source: source.name,
+        reason: expect.stringContaining('running already') as unknown,
+      },
+    ]);
+    await requested.done;
+
+    clock.now = new Date('2026-03-06T12:00:00Z');
+    expect(await runScheduledSource(engine, source)).toMatchObject({ status: 'ok' });
+    const logged = await engine.store.events.list({ entityType: 'source', limit: 100 });
+    const scheduled = logged.filter((e) => e.actor === 'scheduler');
+    expect(scheduled.map((e) => e.action)).toEqual(
+      expect.arrayContaining([SOURCE_RUN_ACTIONS.started, SOURCE_RUN_ACTIONS.finished]),
+    );
+    expect(scheduled.find((e) => e.action === SOURCE_RUN_ACTIONS.started)?.data).toMatchObject({
+      trigger: 'schedule',
+    });
+    expect((await engine.store.sourceRuns.list(source.sourceId)).map((r) => r.trigger)).toEqual([
+      'schedule',
+      'api',
+    ]);
+    await engine.close();
+  });
+
+  it('holds a scheduled run while the source backs off, saying until when', async () => {
+    server.route('/backoff/api/remote-jobs', [
+      { status: 429, headers: { 'retry-after': String(3 * 86_400) }, body: '{"error":"slow"}' },
+      { body: REMOTIVE },
+    ]);
+    const clock = { now: new Date('2026-03-07T08:00:00Z') };
+    const { engine } = await engineWith(remotive('/backoff'), clock);
+    const [source] = resolveSources(engine.sources ?? { entries: [], secret: () => undefined });
+    if (source === undefined) throw new Error('no source');
+    expect(await runScheduledSource(engine, source)).toMatchObject({ status: 'failed' });
+    clock.now = new Date('2026-03-08T08:00:00Z');
+    const events: SchedulerEvent[] = [];
+    expect(await runScheduledSource(engine, source, (e) => events.push(e))).toBeNull();
+    expect(events).toEqual([
+      {
+        type: 'held',
+        source: source.name,
+        reason: expect.stringContaining('degraded until') as unknown,
+        until: expect.any(String) as unknown,
+      },
+    ]);
+    // Until the Retry-After the source sent (counted from when it answered).
+    const held = events[0] as { until: string; reason: string };
+    expect(Date.parse(held.until)).toBeGreaterThan(clock.now.getTime());
+    expect(held.reason).toContain(held.until);
+    expect(server.seen.filter((r) => r.path.startsWith('/backoff')).length).toBe(1);
     await engine.close();
   });
 

@@ -4,6 +4,7 @@ import type { EngineContext, ProgressEvent } from '../context.js';
 import { assessHealth } from '../sources/health.js';
 import { pickSource, resolveSources, type ResolvedSource } from '../sources/resolve-sources.js';
 import { ingestFromSources, type SourceRunSummary } from '../sources/run-sources.js';
+import type { SourceRunTrigger } from '@applydesk/store';
 import { rankJobs, type RankResult } from './rank-jobs.js';
 
 /** A run started on request ("Run now"), as the caller is told about it. */
@@ -70,11 +71,13 @@ async function heldBackReason(
 }
 
 /**
- * Runs of single sources started by request, one at a time per source, in the background.
- * A manual run follows `applydesk ingest --source`: it is not held to the terms' shortest
- * interval between scheduled runs (the user asked for it now), but a source backing off after
- * failures (or a Retry-After) runs only when forced. What it brings in is ranked, as a
- * scheduled run's is. Progress, the summary or the failure are written as `source` events.
+ * Runs of single sources in the background, one at a time per source: those started by
+ * request and those the scheduler fires, so the dashboard sees both under way and a request
+ * never overlaps a scheduled run of the same source. A requested run follows
+ * `applydesk ingest --source`: it is not held to the terms' shortest interval between
+ * scheduled runs (the scheduler checks that itself), but a source backing off after failures
+ * (or a Retry-After) runs only when forced. What a run brings in is ranked. Progress, the
+ * summary or the failure are written as `source` events.
  */
 export class SourceRunner {
   readonly #ctx: EngineContext;
@@ -110,7 +113,7 @@ export class SourceRunner {
    */
   async start(
     name: string,
-    options: { actor: string; force?: boolean },
+    options: { actor: string; force?: boolean; trigger?: SourceRunTrigger },
   ): Promise<StartedSourceRun & { done: Promise<SourceRunOutcome> }> {
     const ctx = this.#ctx;
     const source = pickSource(
@@ -147,10 +150,16 @@ export class SourceRunner {
           details: { retryAt: held.until },
         });
       }
-      await this.#event(source, SOURCE_RUN_ACTIONS.started, run, {
-        trigger: 'api',
-        forced: options.force === true,
-      });
+      await this.#event(
+        source,
+        SOURCE_RUN_ACTIONS.started,
+        run,
+        {
+          trigger: options.trigger ?? 'api',
+          forced: options.force === true,
+        },
+        options.actor,
+      );
     } catch (error) {
       this.#active.delete(source.name);
       throw error;
@@ -167,9 +176,10 @@ export class SourceRunner {
     action: string,
     run: StartedSourceRun,
     data: Record<string, unknown>,
+    actor: string,
   ): Promise<void> {
     await this.#ctx.store.events.append({
-      actor: 'api',
+      actor,
       entityType: 'source',
       entityId: source.sourceId,
       action,
@@ -181,7 +191,7 @@ export class SourceRunner {
   async #run(
     source: ResolvedSource,
     run: StartedSourceRun,
-    options: { actor: string; force?: boolean },
+    options: { actor: string; force?: boolean; trigger?: SourceRunTrigger },
   ): Promise<SourceRunOutcome> {
     const ctx = this.#ctx;
     const due = progressThrottle(this.progressEveryMs, this.clock);
@@ -190,7 +200,9 @@ export class SourceRunner {
     const progress = (data: Record<string, unknown>) => {
       if (!due()) return;
       writes = writes.then(() =>
-        this.#event(source, SOURCE_RUN_ACTIONS.progress, run, data).catch(() => undefined),
+        this.#event(source, SOURCE_RUN_ACTIONS.progress, run, data, options.actor).catch(
+          () => undefined,
+        ),
       );
     };
     let summary: SourceRunSummary | null = null;
@@ -200,7 +212,7 @@ export class SourceRunner {
       [summary = null] = await ingestFromSources(ctx, {
         names: [source.name],
         actor: options.actor,
-        trigger: 'api',
+        trigger: options.trigger ?? 'api',
         force: options.force === true,
         onProgress: (event: ProgressEvent) => progress({ phase: 'fetching', fetched: event.done }),
       });
@@ -236,6 +248,7 @@ export class SourceRunner {
       outcome.status === 'ok' ? SOURCE_RUN_ACTIONS.finished : SOURCE_RUN_ACTIONS.failed,
       run,
       finalData(outcome),
+      options.actor,
     ).catch(() => undefined);
     return outcome;
   }
