@@ -174,6 +174,30 @@ describe('GET /api/jobs', () => {
     expect(overlap).toHaveLength(0);
   });
 
+  it('leaves the descriptions out with view=compact, and nothing else', async () => {
+    interface Described {
+      items: (JobListBody['items'][number] & {
+        descriptionHtml?: string;
+        descriptionText?: string;
+      })[];
+      total_count: number;
+      next_cursor: string | null;
+    }
+    const full = await getJson<Described>('/api/jobs?limit=20');
+    const compact = await getJson<Described>('/api/jobs?limit=20&view=compact');
+    expect(full.items[0]).toHaveProperty('descriptionHtml');
+    expect(full.items[0]).toHaveProperty('descriptionText');
+    expect(compact.total_count).toBe(full.total_count);
+    expect(compact.next_cursor).toBe(full.next_cursor);
+    expect(compact.items).toEqual(
+      full.items.map(({ descriptionHtml: _html, descriptionText: _text, ...rest }) => rest),
+    );
+    // Asked again (served from memory), each view keeps its own shape.
+    expect(await getJson<Described>('/api/jobs?limit=20')).toEqual(full);
+    expect(await getJson<Described>('/api/jobs?limit=20&view=compact')).toEqual(compact);
+    expect((await app.request('/api/jobs?view=tiny')).status).toBe(400);
+  });
+
   it('refuses bad parameters with problem+json naming each one', async () => {
     const res = await app.request('/api/jobs?min_score=high&stage=bogus&limit=0');
     expect(res.status).toBe(400);

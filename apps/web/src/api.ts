@@ -46,6 +46,8 @@ export function jobListParams(filters: JobFilters, cursor: string | null, limit 
     sort: filters.q.trim() === '' ? 'score' : 'relevance',
     order: 'desc',
     limit: String(limit),
+    // The inbox shows no descriptions; the posting view reads them from /api/jobs/{id}.
+    view: 'compact',
   });
   if (filters.q.trim() !== '') params.set('q', filters.q.trim());
   if (filters.minScore !== null) params.set('min_score', String(filters.minScore));

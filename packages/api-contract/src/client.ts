@@ -69,6 +69,8 @@ export interface JobListParams {
   cursor?: string;
   page?: number;
   rejected?: 'exclude' | 'only' | 'include';
+  /** `compact` leaves out the descriptions. */
+  view?: 'full' | 'compact';
 }
 
 type QueryValue = string | number | boolean | string[] | undefined;

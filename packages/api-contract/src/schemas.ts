@@ -41,6 +41,14 @@ export const Profile = ProfileSchema.meta({ id: 'Profile' });
 
 export const JobListItem = JobSchema.omit({ raw: true })
   .extend({
+    descriptionHtml: z
+      .string()
+      .optional()
+      .openapi({ description: 'sanitized HTML; left out with view=compact' }),
+    descriptionText: z
+      .string()
+      .optional()
+      .openapi({ description: 'plain text; left out with view=compact' }),
     score: z
       .number()
       .int()
@@ -113,6 +121,10 @@ export const JobListQuery = z.object({
   page: z.coerce.number().int().min(1).optional(),
   rejected: z.enum(['exclude', 'only', 'include']).default('exclude').openapi({
     description: 'postings your filters hold back: left out (default), only them, or both',
+  }),
+  view: z.enum(['full', 'compact']).default('full').openapi({
+    description:
+      'compact leaves out the descriptions (about 2 KB a posting), which a list of postings does not show',
   }),
 });
 export type JobListQuery = z.infer<typeof JobListQuery>;

@@ -8,7 +8,13 @@ type WireJob = Awaited<ReturnType<ApiClient['jobs']['list']>>['items'][number];
  * the local command's JSON) says null: put the null back so both print the same thing.
  */
 function localJob(item: WireJob): JobListItem {
-  return { ...item, stage: item.applicationId === null ? null : item.stage };
+  return {
+    ...item,
+    stage: item.applicationId === null ? null : item.stage,
+    // The full view (asked for by default) carries both.
+    descriptionHtml: item.descriptionHtml ?? '',
+    descriptionText: item.descriptionText ?? '',
+  };
 }
 
 /** A local job query as the API's query string. */

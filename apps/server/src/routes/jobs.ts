@@ -40,28 +40,37 @@ function toJobQuery(q: JobListQuery): JobQuery {
  * same frozen item for as long as its listing cache holds the posting unchanged, so a page
  * asked for again is assembled from strings instead of serializing ~2 KB per posting anew.
  */
-const itemJson = new WeakMap<JobListItem, string>();
+const itemJson = {
+  full: new WeakMap<JobListItem, string>(),
+  compact: new WeakMap<JobListItem, string>(),
+};
+type View = keyof typeof itemJson;
 
 type JobListBody = z.output<typeof JobList>;
 
 /** A listed posting as the contract shows it: a posting without an application is discovered. */
-function toWire(item: JobListItem): JobListBody['items'][number] {
-  return { ...item, stage: item.stage ?? 'discovered' };
+function toWire(item: JobListItem, view: View): JobListBody['items'][number] {
+  const wire = { ...item, stage: item.stage ?? 'discovered' };
+  if (view === 'full') return wire;
+  const { descriptionHtml: _html, descriptionText: _text, ...compact } = wire;
+  return compact;
 }
 
-function jsonOf(item: JobListItem): string {
-  const held = itemJson.get(item);
+function jsonOf(item: JobListItem, view: View): string {
+  const memo = itemJson[view];
+  const held = memo.get(item);
   if (held !== undefined) return held;
-  const text = JSON.stringify(toWire(item));
+  const text = JSON.stringify(toWire(item, view));
   // Only a frozen item is known not to change under its memo.
-  if (Object.isFrozen(item)) itemJson.set(item, text);
+  if (Object.isFrozen(item)) memo.set(item, text);
   return text;
 }
 
 export function registerJobRoutes(app: OpenAPIHono, ctx: EngineContext): void {
   app.openapi(listJobsRoute, async (c) => {
-    const page = await listJobs(ctx, toJobQuery(c.req.valid('query')));
-    const body = `{"items":[${page.items.map(jsonOf).join(',')}],"total_count":${page.totalCount},"next_cursor":${JSON.stringify(page.nextCursor)}}`;
+    const query = c.req.valid('query');
+    const page = await listJobs(ctx, toJobQuery(query));
+    const body = `{"items":[${page.items.map((item) => jsonOf(item, query.view)).join(',')}],"total_count":${page.totalCount},"next_cursor":${JSON.stringify(page.nextCursor)}}`;
     // The body is JobListBody written out by hand (toWire types each item), so the typed
     // response is declared rather than inferred.
     return c.body(body, 200, {
