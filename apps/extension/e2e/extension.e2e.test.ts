@@ -131,6 +131,19 @@ describe.skipIf(missing !== null)('browser extension in Chromium', () => {
     await page.close();
   });
 
+  it('badges Upwork search results reached from a job page without a page load', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(JOB);
+    expect(await page.locator('applydesk-tile').count()).toBe(0);
+    await page.evaluate(async () => {
+      const html = await (await fetch('/search-markup')).text();
+      history.pushState({}, '', '/nx/search/jobs/?q=rust');
+      document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    });
+    await expect.poll(() => page.locator('applydesk-tile').count(), { timeout: 10_000 }).toBe(3);
+    await page.close();
+  });
+
   it('captures a job page from the panel, shows its score, picks a draft, fills the form without submitting, marks it applied', async () => {
     const page = await ext.context.newPage();
     await page.goto(JOB);
@@ -269,6 +282,46 @@ describe.skipIf(missing !== null)('browser extension in Chromium', () => {
     );
     expect((await upworkJobs()).length).toBe(before);
     await search.close();
+    await page.close();
+  });
+
+  it('follows LinkedIn from the feed to a posting and on to another without a page load', async () => {
+    // The user starts on the feed and opens a posting from it: LinkedIn loads no page.
+    const page = await ext.context.newPage();
+    await page.goto('https://www.linkedin.com/feed/');
+    const panel = await openPanel('https://www.linkedin.com/feed/');
+    await expect
+      .poll(() => panel.textContent('#message'), { timeout: 15_000 })
+      .toContain('No job posting found');
+    await page.evaluate(async () => {
+      const html = await (await fetch('/jobs/view/4012345678/')).text();
+      history.pushState({}, '', '/jobs/view/4012345678/');
+      document.documentElement.innerHTML = new DOMParser().parseFromString(
+        html,
+        'text/html',
+      ).documentElement.innerHTML;
+    });
+    await expect
+      .poll(() => panel.textContent('#title'), { timeout: 15_000 })
+      .toBe('Senior TypeScript Engineer');
+    // As LinkedIn does: a new address by pushState, then the new posting drawn in place.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/jobs/view/4098765432/');
+      const heading = document.querySelector('.job-details-jobs-unified-top-card__job-title a');
+      if (heading !== null) heading.textContent = 'Staff Platform Engineer';
+    });
+    await expect
+      .poll(() => panel.textContent('#title'), { timeout: 15_000 })
+      .toBe('Staff Platform Engineer');
+    expect(await panel.textContent('#message')).toContain('Captured');
+    const stored = await fetch(`${server.url}/api/jobs?q=Staff%20Platform&limit=5`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+    });
+    const body = (await stored.json()) as { items: { url: string }[] };
+    expect(body.items.map((item) => item.url)).toContain(
+      'https://www.linkedin.com/jobs/view/4098765432/',
+    );
+    await panel.close();
     await page.close();
   });
 

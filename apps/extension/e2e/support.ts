@@ -26,7 +26,7 @@ const REPO = join(EXTENSION_ROOT, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The host names the saved pages stand for; Chromium resolves them to the page server. */
-export const HOSTS = ['www.upwork.com', 'boards.greenhouse.io'];
+export const HOSTS = ['www.upwork.com', 'boards.greenhouse.io', 'www.linkedin.com'];
 
 const FLAGS = [
   '--no-sandbox',
@@ -118,6 +118,13 @@ export async function startPageServer(): Promise<PageServer> {
       'boards.greenhouse.io/northwind/jobs/5123456',
       readFileSync(join(PAGES, 'greenhouse-job.html'), 'utf8'),
     ],
+    [
+      'www.linkedin.com/jobs/view/4012345678/',
+      readFileSync(join(PAGES, 'linkedin-job.html'), 'utf8'),
+    ],
+    ['www.linkedin.com/feed/', '<!doctype html><title>Feed | LinkedIn</title><main>Feed</main>'],
+    // Search results as Upwork's markup draws them, fetched by a page that moves in place.
+    ['www.upwork.com/search-markup', readFileSync(join(PAGES, 'upwork-search-dom.html'), 'utf8')],
   ]);
   const server: Server = createServer(
     { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },

@@ -130,10 +130,27 @@ function decorateTiles(): void {
   void showScores(scores).catch(() => undefined);
 }
 
+/** Decorates Upwork search results as they load, from the first time the page is a search. */
+function watchSearchTiles(): (url: URL) => void {
+  let watching = false;
+  return (url) => {
+    if (watching) return;
+    if (!url.hostname.endsWith('upwork.com') || !isSearchPage(url)) return;
+    watching = true;
+    decorateTiles();
+    // Results load in place as the user scrolls or searches again.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    new MutationObserver(() => {
+      clearTimeout(pending);
+      pending = setTimeout(decorateTiles, 300);
+    }).observe(document.body, { childList: true, subtree: true });
+  };
+}
+
 export default defineContentScript({
   matches: JOB_SITE_MATCHES,
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     // Only this extension's own pages and worker are heard; window.postMessage is never read.
     browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
       if (!fromThisExtension(sender, browser.runtime.id) || sender.tab !== undefined) return false;
@@ -145,14 +162,11 @@ export default defineContentScript({
       return false;
     });
 
-    if (location.hostname.endsWith('upwork.com') && isSearchPage(new URL(location.href))) {
-      decorateTiles();
-      // Results load in place as the user scrolls or searches again.
-      let pending: ReturnType<typeof setTimeout> | undefined;
-      new MutationObserver(() => {
-        clearTimeout(pending);
-        pending = setTimeout(decorateTiles, 300);
-      }).observe(document.body, { childList: true, subtree: true });
-    }
+    const searchTiles = watchSearchTiles();
+    searchTiles(new URL(location.href));
+    // Upwork moves between pages without loading one (history API): a job page can become a
+    // search page under this script. The event comes as the address changes, before the new
+    // results are drawn; the observer then decorates them as they arrive.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => searchTiles(event.newUrl));
   },
 });
