@@ -138,9 +138,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ALL.filter((name) => name !== 'api-contract').map(
-                (name) => `@applydesk/${name}`,
-              ),
+              // Every package but api-contract, and but the domain's lists of values: plain
+              // constants, shared so the forms offer exactly what the server accepts.
+              regex: '^@applydesk/(?!api-contract(/|$)|domain/vocabulary$)',
               message:
                 'apps/web reaches the system only through the HTTP API (api-contract types).',
             },

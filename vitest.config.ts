@@ -15,6 +15,10 @@ const alias = [
     find: '@applydesk/api-contract/client',
     replacement: join(root, 'packages/api-contract/src/client.ts'),
   },
+  {
+    find: '@applydesk/domain/vocabulary',
+    replacement: join(root, 'packages/domain/src/vocabulary.ts'),
+  },
   ...['packages', 'apps'].flatMap((dir) =>
     readdirSync(join(root, dir))
       .filter((name) => existsSync(join(root, dir, name, 'src/index.ts')))

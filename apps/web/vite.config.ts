@@ -14,6 +14,10 @@ export default defineConfig({
       '@applydesk/api-contract/client': fileURLToPath(
         new URL('../../packages/api-contract/src/client.ts', import.meta.url),
       ),
+      // The domain's lists of values (stages, levels, periods): plain constants, no zod.
+      '@applydesk/domain/vocabulary': fileURLToPath(
+        new URL('../../packages/domain/src/vocabulary.ts', import.meta.url),
+      ),
     },
   },
   build: {

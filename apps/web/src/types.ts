@@ -44,29 +44,7 @@ export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 export type Stage = Application['stage'];
 export type DraftKind = Draft['kind'];
 
-/** Kept in step with the domain's STAGES; a value import would pull zod into the bundle. */
-export const STAGES: readonly Stage[] = [
-  'discovered',
-  'shortlisted',
-  'drafting',
-  'ready_for_review',
-  'approved',
-  'applied',
-  'interviewing',
-  'offer',
-  'hired',
-  'rejected',
-  'withdrawn',
-  'archived',
-];
-
-export const DRAFT_KINDS: readonly DraftKind[] = [
-  'proposal',
-  'cover_letter',
-  'tailored_resume',
-  'answer',
-  'follow_up',
-];
+export { DRAFT_KINDS, STAGES } from '@applydesk/domain/vocabulary';
 
 export interface JobFilters {
   q: string;

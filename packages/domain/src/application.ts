@@ -1,21 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import { Timestamp } from './job.js';
+import { STAGES } from './vocabulary.js';
 
-export const STAGES = [
-  'discovered',
-  'shortlisted',
-  'drafting',
-  'ready_for_review',
-  'approved',
-  'applied',
-  'interviewing',
-  'offer',
-  'hired',
-  'rejected',
-  'withdrawn',
-  'archived',
-] as const;
+export { STAGES };
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { Timestamp } from './job.js';
+import { DRAFT_KINDS } from './vocabulary.js';
 
-export const DRAFT_KINDS = [
-  'proposal',
-  'cover_letter',
-  'tailored_resume',
-  'answer',
-  'follow_up',
-] as const;
+export { DRAFT_KINDS };
 export const DraftKind = z.enum(DRAFT_KINDS);
 export type DraftKind = z.infer<typeof DraftKind>;
 

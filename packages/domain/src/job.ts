@@ -1,35 +1,16 @@
 import { z } from 'zod';
+import { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS, SENIORITY_LEVELS } from './vocabulary.js';
 
-export const REMOTE_MODES = ['remote', 'hybrid', 'onsite', 'unknown'] as const;
+export { EMPLOYMENT_TYPES, REMOTE_MODES, SALARY_PERIODS, SENIORITY_LEVELS };
 export const RemoteMode = z.enum(REMOTE_MODES);
 export type RemoteMode = z.infer<typeof RemoteMode>;
 
-export const EMPLOYMENT_TYPES = [
-  'full_time',
-  'part_time',
-  'contract',
-  'temporary',
-  'internship',
-  'freelance',
-  'unknown',
-] as const;
 export const EmploymentType = z.enum(EMPLOYMENT_TYPES);
 export type EmploymentType = z.infer<typeof EmploymentType>;
 
-export const SENIORITY_LEVELS = [
-  'intern',
-  'junior',
-  'mid',
-  'senior',
-  'lead',
-  'principal',
-  'executive',
-  'unknown',
-] as const;
 export const Seniority = z.enum(SENIORITY_LEVELS);
 export type Seniority = z.infer<typeof Seniority>;
 
-export const SALARY_PERIODS = ['hour', 'day', 'week', 'month', 'year'] as const;
 export const SalaryPeriod = z.enum(SALARY_PERIODS);
 export type SalaryPeriod = z.infer<typeof SalaryPeriod>;
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SALARY_PERIODS } from '@applydesk/domain/vocabulary';
 
 /** The field errors of a problem+json answer. */
 export type FieldErrors = { path: string; reason: string }[];
@@ -137,7 +138,29 @@ export function formFields(scope: string) {
     );
   }
 
-  return { fieldId, Field, Choices };
+  /** The period a salary is paid per, longest first (a year is the common case). */
+  function PeriodField(props: {
+    path: string;
+    errors: FieldErrors;
+    value: string;
+    onChange: (period: string) => void;
+  }): ReactNode {
+    return (
+      <Field path={props.path} label="Per" errors={props.errors}>
+        {(attrs) => (
+          <select {...attrs} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+            {[...SALARY_PERIODS].reverse().map((period) => (
+              <option key={period} value={period}>
+                {period}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    );
+  }
+
+  return { fieldId, Field, Choices, PeriodField };
 }
 
 /** A form's save and undo buttons, with the outcome of the last save beside them. */

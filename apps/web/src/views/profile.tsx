@@ -11,6 +11,7 @@ import {
   words,
   type FieldErrors,
 } from '../components/form-fields.tsx';
+import { EMPLOYMENT_TYPES, REMOTE_MODES, SENIORITY_LEVELS } from '@applydesk/domain/vocabulary';
 import type { Profile } from '../types.ts';
 import './profile.css';
 
@@ -27,18 +28,12 @@ type ImportResult = Awaited<ReturnType<typeof profiles.import>>;
 type ProfileContent = ImportResult['profile'];
 type Skill = Profile['skills'][number];
 
-/** Kept in step with the domain's enums; a value import would pull zod into the bundle. */
-const SENIORITY = ['intern', 'junior', 'mid', 'senior', 'lead', 'principal', 'executive'] as const;
-const EMPLOYMENT = [
-  'full_time',
-  'part_time',
-  'contract',
-  'temporary',
-  'internship',
-  'freelance',
-] as const;
-const REMOTE = ['remote', 'hybrid', 'onsite'] as const;
-const PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
+/** What a profile can ask for: every value but `unknown`, which only describes postings. */
+const known = <T extends string>(values: readonly T[]) =>
+  values.filter((v): v is Exclude<T, 'unknown'> => v !== 'unknown');
+const SENIORITY = known(SENIORITY_LEVELS);
+const EMPLOYMENT = known(EMPLOYMENT_TYPES);
+const REMOTE = known(REMOTE_MODES);
 const ACCEPT =
   '.pdf,.docx,.md,.markdown,.txt,.json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain,application/json';
 
@@ -466,21 +461,12 @@ function ProfileForm(props: {
             hint: 'three letters, e.g. USD',
             className: 'narrow',
           })}
-          <Field path="preferences.salaryFloor.period" label="Per" errors={errors}>
-            {(attrs) => (
-              <select
-                {...attrs}
-                value={form.salaryPeriod}
-                onChange={(e) => set({ salaryPeriod: e.target.value })}
-              >
-                {PERIODS.map((period) => (
-                  <option key={period} value={period}>
-                    {period}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <fields.PeriodField
+            path="preferences.salaryFloor.period"
+            errors={errors}
+            value={form.salaryPeriod}
+            onChange={(salaryPeriod) => set({ salaryPeriod })}
+          />
         </div>
         {errors
           .filter((e) => e.path === 'preferences.salaryFloor')

@@ -10,38 +10,14 @@ import {
   words,
   type FieldErrors,
 } from '../components/form-fields.tsx';
+import { EXPERIENCE_LEVELS, SCORE_COMPONENTS } from '@applydesk/domain/vocabulary';
 import { DRAFT_KINDS, type Settings as SettingsData } from '../types.ts';
 import './settings.css';
 
-const { fieldId, Field, Choices } = formFields('setting');
+const { fieldId, Field, Choices, PeriodField } = formFields('setting');
 
-/** Kept in step with the domain's SCORE_COMPONENTS; a value import would pull zod in. */
-const WEIGHTS = [
-  'relevance',
-  'skills',
-  'title',
-  'seniority',
-  'employment',
-  'remote',
-  'location',
-  'pay',
-  'recency',
-  'client',
-] as const;
-const PERIODS = ['year', 'month', 'week', 'day', 'hour'] as const;
-/** The domain's EXPERIENCE_LEVELS: job-board seniorities, then the marketplace's three. */
-const LEVELS = [
-  'intern',
-  'junior',
-  'mid',
-  'senior',
-  'lead',
-  'principal',
-  'executive',
-  'entry',
-  'intermediate',
-  'expert',
-] as const;
+const WEIGHTS = SCORE_COMPONENTS;
+const LEVELS = EXPERIENCE_LEVELS;
 const RECENCY = [
   ['high_days', 'highDays', 'High up to days'],
   ['medium_days', 'mediumDays', 'Medium up to days'],
@@ -358,21 +334,12 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
               />
             )}
           </Field>
-          <Field path="filters.salary_min.period" label="Per" errors={errors}>
-            {(attrs) => (
-              <select
-                {...attrs}
-                value={form.salaryPeriod}
-                onChange={(e) => set({ salaryPeriod: e.target.value })}
-              >
-                {PERIODS.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <PeriodField
+            path="filters.salary_min.period"
+            errors={errors}
+            value={form.salaryPeriod}
+            onChange={(salaryPeriod) => set({ salaryPeriod })}
+          />
         </div>
         <div className="setting-row">
           {number(

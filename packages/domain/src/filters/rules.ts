@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SalaryPeriod, Seniority } from '../job.js';
+import { SalaryPeriod } from '../job.js';
+import { EXPERIENCE_LEVELS } from '../vocabulary.js';
 import { fnv1a64 } from '../hash.js';
 
 /**
@@ -22,16 +23,7 @@ export const FILTER_RULES = [
 ] as const;
 export type FilterRule = (typeof FILTER_RULES)[number];
 
-/**
- * Experience levels as users write them: job-board seniorities plus the marketplace's
- * entry / intermediate / expert.
- */
-export const EXPERIENCE_LEVELS = [
-  ...Seniority.options.filter((s) => s !== 'unknown'),
-  'entry',
-  'intermediate',
-  'expert',
-] as const;
+export { EXPERIENCE_LEVELS };
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
 
 export const FilterRules = z.object({

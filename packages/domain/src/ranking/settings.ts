@@ -1,21 +1,8 @@
+import { SCORE_COMPONENTS } from '../vocabulary.js';
 import { USD_PER_UNIT } from './currency.js';
 
-/**
- * The parts of a score. The first three say whether the posting is the user's kind of work
- * (fit); the rest say whether its terms suit them, and count only as much as it fits.
- */
-export const SCORE_COMPONENTS = [
-  'relevance',
-  'skills',
-  'title',
-  'seniority',
-  'employment',
-  'remote',
-  'location',
-  'pay',
-  'recency',
-  'client',
-] as const;
+export { SCORE_COMPONENTS };
+
 export type ScoreComponent = (typeof SCORE_COMPONENTS)[number];
 export type ScoreWeights = Record<ScoreComponent, number>;
 
