@@ -25,16 +25,16 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { loadConfig, type AppConfig } from '@applydesk/config';
-import { prepareJob, type JobInput } from '@applydesk/domain';
 import {
-  generateSamplePostings,
+  engineSettings,
   rankJobs,
   sampleProfile,
   saveProfile,
   type EngineContext,
 } from '@applydesk/engine';
 import { createApp, createLogger, startServer } from '@applydesk/server';
-import { openStore, type JobUpsertInput, type Store } from '@applydesk/store';
+import { openStore, type Store } from '@applydesk/store';
+import { scaledPostings } from './scaled-postings.js';
 
 const SIZE = Number(process.env.BENCH_API_SIZE ?? 100_000);
 const CONNECTIONS = 32;
@@ -51,37 +51,11 @@ interface ServeRequest {
   requestsPerMinute?: number;
 }
 
-/** N postings from the demo's varied set, each distinct (id, title, company, age). */
-function postings(count: number): JobUpsertInput[] {
-  const base = generateSamplePostings({ now: NOW }).map((draft) => prepareJob(draft));
-  const out: JobUpsertInput[] = [];
-  for (let i = 0; i < count; i++) {
-    const job = base[i % base.length] as JobInput & { contentHash: string };
-    const copy = Math.floor(i / base.length);
-    out.push({
-      ...job,
-      externalId: `${job.externalId}-${i}`,
-      company: `${job.company} ${copy}`,
-      title: copy % 3 === 0 ? job.title : `${job.title} ${copy % 7}`,
-      postedAt: new Date(NOW.getTime() - (i % 45) * 86_400_000).toISOString(),
-      contentHash: `${job.contentHash}-${i}`,
-    });
-  }
-  return out;
-}
-
 /** The context openEngine builds from a config, but on a store opened here (it has no schema option). */
 function engineContext(config: AppConfig, store: Store): EngineContext {
   return {
     store,
-    settings: {
-      minMatchScore: config.ranking.minMatchScore,
-      weights: config.ranking.weights,
-      ranking: { recency: config.ranking.recency },
-      filters: config.filters,
-      draftTop: config.drafting.top,
-      drafting: { tone: config.drafting.tone, templates: config.drafting.templates },
-    },
+    settings: engineSettings(config),
     sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: () => NOW,
   };
@@ -99,7 +73,7 @@ async function seed(home: string, at: StoreAt): Promise<{ seedMs: number }> {
   try {
     const ctx = engineContext(defaultConfig(home), store);
     await saveProfile(ctx, sampleProfile(), 'bench');
-    const all = postings(SIZE);
+    const all = scaledPostings(SIZE, 0, NOW);
     for (let i = 0; i < all.length; i += 5000)
       await store.jobs.upsertMany(all.slice(i, i + 5000), 'bench');
     await rankJobs(ctx, { actor: 'bench' });

@@ -16,38 +16,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_WEIGHTS, prepareJob, type JobInput } from '@applydesk/domain';
-import {
-  generateSamplePostings,
-  rankJobs,
-  sampleProfile,
-  saveProfile,
-  type EngineContext,
-} from '@applydesk/engine';
-import { openStore, type JobUpsertInput } from '@applydesk/store';
+import { DEFAULT_WEIGHTS } from '@applydesk/domain';
+import { rankJobs, sampleProfile, saveProfile, type EngineContext } from '@applydesk/engine';
+import { openStore } from '@applydesk/store';
+import { scaledPostings } from './scaled-postings.js';
 
 const SIZE = Number(process.env.BENCH_RANK_SIZE ?? 100_000);
 const NOW = new Date('2026-11-20T12:00:00Z');
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** N postings from the demo's varied set, each a distinct posting (id, title, company, age). */
-function postings(count: number, from: number): JobUpsertInput[] {
-  const base = generateSamplePostings({ now: NOW }).map((draft) => prepareJob(draft));
-  const out: JobUpsertInput[] = [];
-  for (let i = from; i < from + count; i++) {
-    const job = base[i % base.length] as JobInput & { contentHash: string };
-    const copy = Math.floor(i / base.length);
-    out.push({
-      ...job,
-      externalId: `${job.externalId}-${i}`,
-      company: `${job.company} ${copy}`,
-      title: copy % 3 === 0 ? job.title : `${job.title} ${copy % 7}`,
-      postedAt: new Date(NOW.getTime() - (i % 45) * 86_400_000).toISOString(),
-      contentHash: `${job.contentHash}-${i}`,
-    });
-  }
-  return out;
-}
 
 /** Wall time, and CPU time of this process (user + system): the machine is shared. */
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number; result: T }> {
@@ -69,7 +45,7 @@ export async function benchRank(): Promise<Record<string, unknown>> {
   };
   try {
     const profile = await saveProfile(ctx, sampleProfile(), 'bench');
-    const all = postings(SIZE, 0);
+    const all = scaledPostings(SIZE, 0, NOW);
     for (let i = 0; i < all.length; i += 5000)
       await store.jobs.upsertMany(all.slice(i, i + 5000), 'bench');
 
@@ -81,7 +57,7 @@ export async function benchRank(): Promise<Record<string, unknown>> {
       'bench',
     );
     const rescore = await timed(() => rankJobs(ctx, { actor: 'bench' }));
-    const added = postings(Math.round(SIZE / 100), SIZE);
+    const added = scaledPostings(Math.round(SIZE / 100), SIZE, NOW);
     await store.jobs.upsertMany(added, 'bench');
     const incremental = await timed(() => rankJobs(ctx, { actor: 'bench' }));
     clock = new Date(NOW.getTime() + 86_400_000);

@@ -8,6 +8,18 @@ export interface OpenEngine extends EngineContext {
   close(): Promise<void>;
 }
 
+/** What ranking and drafting read, as the configuration gives it (updated in place by a settings save). */
+export function engineSettings(config: AppConfig): EngineContext['settings'] {
+  return {
+    minMatchScore: config.ranking.minMatchScore,
+    weights: config.ranking.weights,
+    ranking: { recency: config.ranking.recency },
+    filters: config.filters,
+    draftTop: config.drafting.top,
+    drafting: { tone: config.drafting.tone, templates: config.drafting.templates },
+  };
+}
+
 /** Opens the configured store (migrating it) and binds the settings every use-case reads. */
 export async function openEngine(
   config: AppConfig,
@@ -25,14 +37,7 @@ export async function openEngine(
   return {
     store,
     ...(llm === undefined ? {} : { llm }),
-    settings: {
-      minMatchScore: config.ranking.minMatchScore,
-      weights: config.ranking.weights,
-      ranking: { recency: config.ranking.recency },
-      filters: config.filters,
-      draftTop: config.drafting.top,
-      drafting: { tone: config.drafting.tone, templates: config.drafting.templates },
-    },
+    settings: engineSettings(config),
     config,
     sources: { entries: config.sources, secret: config.secret, http: config.http },
     now: options.now ?? (() => new Date()),
