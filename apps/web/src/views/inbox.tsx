@@ -6,6 +6,7 @@ import { age, payText, stageLabel } from '../format.ts';
 import { typingInField, useDebounced } from '../hooks.ts';
 import { navigate } from '../router.tsx';
 import { STAGES, type Draft, type JobFilters, type JobListItem } from '../types.ts';
+import { Reasons } from '../components/reasons.tsx';
 
 const ROW_HEIGHT = 76;
 const FIRST_PAGE = 40;
@@ -99,16 +100,7 @@ function Preview({ id }: { id: string }): ReactNode {
       {match === null ? (
         <p className="muted">Not scored yet.</p>
       ) : (
-        <ul className="reasons">
-          {match.reasons.slice(0, 6).map((r, i) => (
-            <li key={i} className={`reason-${r.kind}`}>
-              <span aria-hidden="true">
-                {r.kind === 'plus' ? '+' : r.kind === 'minus' ? '−' : '·'}
-              </span>{' '}
-              {r.text}
-            </li>
-          ))}
-        </ul>
+        <Reasons match={match} limit={6} />
       )}
       <p className="muted">
         {pending === 0

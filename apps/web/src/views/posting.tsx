@@ -6,6 +6,7 @@ import { age, payText, stageLabel, usd } from '../format.ts';
 import { isOpen, segments } from '../highlight.ts';
 import { Link } from '../router.tsx';
 import { DRAFT_KINDS, type Draft, type DraftKind, type JobDetail, type Match } from '../types.ts';
+import { Reasons } from '../components/reasons.tsx';
 
 const SAVE_AFTER_MS = 600;
 
@@ -418,16 +419,7 @@ export default function Posting({ id }: { id: string }): ReactNode {
             <p className="muted">Not scored yet.</p>
           ) : (
             <>
-              <ul className="reasons">
-                {match.reasons.map((r, i) => (
-                  <li key={i} className={`reason-${r.kind}`}>
-                    <span aria-hidden="true">
-                      {r.kind === 'plus' ? '+' : r.kind === 'minus' ? '−' : '·'}
-                    </span>{' '}
-                    {r.text}
-                  </li>
-                ))}
-              </ul>
+              <Reasons match={match} />
               <Skills match={match} />
               {match.rejection !== null && (
                 <p className="notice">
