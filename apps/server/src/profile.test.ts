@@ -7,29 +7,7 @@ import { SAMPLE, toMarkdown, toPdf } from '../../../packages/documents/src/test-
 import { createApp } from './app.js';
 import { createLogger } from './logger.js';
 import { access } from './test-support/access.js';
-import { NOW, seededEngine } from './test-support/seeded-engine.js';
-
-/** A posting that asks for a skill the sample profile lacks. */
-const RUST_POSTING = {
-  sourceType: 'greenhouse',
-  sourceId: 'greenhouse:ferrous',
-  externalId: 'rust-1',
-  url: 'https://boards.greenhouse.io/ferrous/jobs/1',
-  title: 'Senior Backend Engineer (Rust)',
-  company: 'Ferrous Systems Example',
-  location: 'Remote',
-  remote: 'remote' as const,
-  seniority: 'senior' as const,
-  employmentType: 'full_time' as const,
-  descriptionHtml:
-    '<p>Build our settlement engine in Rust. Requirements: 5+ years of Rust, PostgreSQL, Kafka.</p>',
-  descriptionText:
-    'Build our settlement engine in Rust. Requirements: 5+ years of Rust, PostgreSQL, Kafka.',
-  skills: ['Rust', 'PostgreSQL', 'Kafka'],
-  postedAt: NOW.toISOString(),
-  fetchedAt: NOW.toISOString(),
-  raw: {},
-};
+import { RUST_POSTING, seededEngine } from './test-support/seeded-engine.js';
 
 interface ProblemJson {
   status: number;

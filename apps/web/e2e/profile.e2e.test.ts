@@ -11,33 +11,11 @@ import {
   startServer,
   type RunningServer,
 } from './support.js';
+import { RUST_POSTING } from '../../server/src/test-support/seeded-engine.js';
 
 const missing = browserMissing();
 const LAPTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const NOW = '2026-11-20T12:00:00Z';
-
-/** A posting that asks for a skill the sample profile lacks. */
-const RUST_POSTING = {
-  sourceType: 'greenhouse',
-  sourceId: 'greenhouse:ferrous',
-  externalId: 'rust-1',
-  url: 'https://boards.greenhouse.io/ferrous/jobs/1',
-  title: 'Senior Backend Engineer (Rust)',
-  company: 'Ferrous Systems Example',
-  location: 'Remote',
-  remote: 'remote' as const,
-  seniority: 'senior' as const,
-  employmentType: 'full_time' as const,
-  descriptionHtml:
-    '<p>Build our settlement engine in Rust. Requirements: 5+ years of Rust, PostgreSQL, Kafka.</p>',
-  descriptionText:
-    'Build our settlement engine in Rust. Requirements: 5+ years of Rust, PostgreSQL, Kafka.',
-  skills: ['Rust', 'PostgreSQL', 'Kafka'],
-  postedAt: NOW,
-  fetchedAt: NOW,
-  raw: {},
-};
 
 interface ProfileJson {
   basics: { name: string };
