@@ -307,7 +307,7 @@ export function registerProfile(program: Command, io: CliIO): void {
       const engine = await openRuntime(configFrom(command.optsWithGlobals<GlobalOptions>()));
       try {
         const all = await engine.store.profiles.list();
-        const defaultId = (await engine.store.profiles.getDefault())?.id;
+        const defaultId = (await engine.store.profiles.defaultId()) ?? undefined;
         const rows = all.map((p) => ({
           id: p.id,
           name: p.name,

@@ -30,7 +30,7 @@ export async function importFile(
   const { drafts, errors } = parseImportFile(basename(path), content, { now: ctx.now() });
   const result = await ingestJobs(ctx, drafts, options);
   const ranked =
-    result.created + result.updated > 0 && (await ctx.store.profiles.getDefault()) !== null
+    result.created + result.updated > 0 && (await ctx.store.profiles.defaultId()) !== null
       ? await rankJobs(ctx, options)
       : null;
   return { ...result, file: path, rowErrors: errors, ranked };

@@ -39,7 +39,7 @@ export async function ingestCapture(
     );
   }
   const result = await ingestJobs(ctx, read.drafts, { actor });
-  if (result.created + result.updated > 0 && (await ctx.store.profiles.getDefault()) !== null) {
+  if (result.created + result.updated > 0 && (await ctx.store.profiles.defaultId()) !== null) {
     await rankJobs(ctx, { actor });
   }
   const jobs: CaptureResult['jobs'] = [];

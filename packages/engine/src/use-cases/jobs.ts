@@ -22,7 +22,7 @@ export async function getJobDetail(
 ): Promise<JobDetail> {
   const job = await ctx.store.jobs.get(jobId);
   if (job === null) throw new DomainError('NOT_FOUND', `job ${jobId} does not exist`);
-  const pid = profileId ?? (await ctx.store.profiles.getDefault())?.id;
+  const pid = profileId ?? (await ctx.store.profiles.defaultId()) ?? undefined;
   const [match, application, drafts] =
     pid === undefined
       ? [null, null, []]
@@ -49,7 +49,7 @@ export async function rankedList(
   ctx: EngineContext,
   options: { profileId?: string; limit: number },
 ): Promise<RankedPosting[]> {
-  const profileId = options.profileId ?? (await ctx.store.profiles.getDefault())?.id;
+  const profileId = options.profileId ?? (await ctx.store.profiles.defaultId()) ?? undefined;
   if (profileId === undefined) return [];
   const page = await ctx.store.jobs.list({
     profileId,

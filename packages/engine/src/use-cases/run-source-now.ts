@@ -220,7 +220,7 @@ export class SourceRunner {
       // As a scheduled run: what came in new or changed is ranked at once.
       if (
         summary.created + summary.updated > 0 &&
-        (await ctx.store.profiles.getDefault()) !== null
+        (await ctx.store.profiles.defaultId()) !== null
       ) {
         progress({ phase: 'ranking', fetched: summary.fetched });
         ranked = await rankJobs(ctx, { actor: options.actor });

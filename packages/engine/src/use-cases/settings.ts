@@ -180,7 +180,7 @@ export async function updateSettings(
   // Ranking reads stored features and writes only scores that moved, so re-running is cheap;
   // with no profile yet there is nothing to rank.
   const ranked =
-    before !== after && (await ctx.store.profiles.getDefault()) !== null
+    before !== after && (await ctx.store.profiles.defaultId()) !== null
       ? await rankJobs(ctx, { actor: options.actor })
       : null;
   return { settings: readSettings(ctx), ranked };
