@@ -8,7 +8,7 @@ import {
   DEFAULT_DEDUPE_THRESHOLDS,
   DEFAULT_PERMUTATIONS,
   DEFAULT_ROWS,
-  MINHASH_PRIME,
+  SLOT_LIMIT,
   NearDuplicateIndex,
 } from '@applydesk/domain';
 import {
@@ -64,7 +64,7 @@ function indexOnly(size: number) {
   let state = 0x9e3779b9;
   const next = (): number => {
     state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state % MINHASH_PRIME;
+    return state % SLOT_LIMIT;
   };
   const signatures = Array.from({ length: size }, () =>
     Uint32Array.from({ length: DEFAULT_PERMUTATIONS }, next),

@@ -105,6 +105,16 @@ export interface DedupeCandidate {
   canonicalUrl: string | null;
 }
 
+/** What a stored job's dedupe fingerprint is made of: Fingerprinter.fingerprint's input. */
+export interface FingerprintSource {
+  id: string;
+  company: string;
+  title: string;
+  descriptionText: string;
+  /** The canonical URL, else the URL as the source gave it. */
+  url: string;
+}
+
 /** One place a role was seen: the canonical job or a job marked duplicate of it. */
 export interface ProvenanceEntry {
   jobId: string;
@@ -198,6 +208,12 @@ export interface JobRepository {
    * (keyset), so memory holds one page of rows.
    */
   streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]>;
+  /**
+   * The fields the fingerprints of these jobs are made of, for those that exist, in no
+   * particular order: what ingest reads to sign anew a job whose stored signature it cannot
+   * decode (one of an older kind).
+   */
+  fingerprintSources(ids: readonly string[]): Promise<FingerprintSource[]>;
   /**
    * Where a role was seen: its canonical job first, then every job marked duplicate of it,
    * oldest posting first. Accepts the id of any job of the group; [] for an unknown id.

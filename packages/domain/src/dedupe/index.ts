@@ -3,7 +3,7 @@
  * is shown once. Pure and deterministic; the store keeps each posting's signature and which
  * posting it duplicates, ingest decides with these functions.
  *
- *   const fingerprinter = new Fingerprinter();        // 128 MinHash slots, word 3-shingles
+ *   const fingerprinter = new Fingerprinter();        // one-permutation MinHash, 128 bins, word 3-shingles
  *   const detector = new DuplicateDetector();         // LSH, 32 bands × 4 rows, company-blocked
  *   const print = fingerprinter.fingerprint(job);     // { key, title, signature, url, links }
  *   const match = detector.find(print);               // { id, reason, similarity } | null
@@ -16,7 +16,7 @@ export {
   titleSimilarity,
   compareTitles,
 } from './normalize.js';
-export { shingleHashes, descriptionWords, DEFAULT_SHINGLE_SIZE } from './shingles.js';
+export { shingleHashes, shingleList, descriptionWords, DEFAULT_SHINGLE_SIZE } from './shingles.js';
 export { fnv1a32 } from './hash32.js';
 export {
   MinHasher,
@@ -24,8 +24,8 @@ export {
   isEmptySignature,
   DEFAULT_PERMUTATIONS,
   DEFAULT_MINHASH_SEED,
-  MINHASH_PRIME,
   EMPTY_SLOT,
+  SLOT_LIMIT,
   type MinHashOptions,
 } from './minhash.js';
 export { encodeSignature, decodeSignature } from './signature-codec.js';

@@ -1,163 +1,151 @@
 import { splitMix32 } from './hash32.js';
 
-/** The prime modulus of the universal hash family: 2^26 - 5, so a·x + b stays below 2^53. */
-export const MINHASH_PRIME = 67_108_859;
 /** Stands in every slot of the signature of a text without shingles (no real value reaches it). */
 export const EMPTY_SLOT = 0xffffffff;
+/** Slots of a signature: bins of the one permutation (the name is kept from k-permutation MinHash). */
 export const DEFAULT_PERMUTATIONS = 128;
 export const DEFAULT_MINHASH_SEED = 0x5eed_d00d;
+/** Every slot value of a non-empty set is below this (ranks keep 30 bits, below 2^31). */
+export const SLOT_LIMIT = 0x7fffffff;
 
-const INVERSE_PRIME = 1 / MINHASH_PRIME;
+/** Marks a bin no shingle fell in: odd, so no rank (RANK_MASK clears bit 0) reaches it. */
+const EMPTY_BIN = 0x7fffffff;
+const RANK_MASK = 0x7ffffffe;
+/** Bin count limit: (rank >>> 15) · bins must stay below 2^32 for the integer bin formula. */
+const MAX_BINS = 4096;
 
 export interface MinHashOptions {
-  /** Hash functions, one per signature slot; the estimate's error shrinks as 1/sqrt of this. */
+  /** Signature slots (bins); the estimate's error shrinks as 1/sqrt of this. */
   permutations?: number;
-  /** Seed of the hash functions: signatures compare only when made with the same seed. */
+  /** Seed of the hash and of the densification probes: signatures compare only under one seed. */
   seed?: number;
 }
 
+/** fmix32 kept a signed 32-bit integer, which optimized code holds untagged. */
+function fmix(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
- * MinHash signatures over sets of 32-bit shingle hashes. Slot i holds the minimum over the set
- * of h_i(x) = (a_i·x + b_i) mod p, p = 2^26 - 5, with (a_i, b_i) drawn from a seeded
- * generator, so signatures are the same on every machine and run. The chance that two sets
- * agree in a slot is (up to hash collisions) their Jaccard similarity.
+ * One-permutation MinHash (OPH) with optimal densification (Shrivastava 2017). Each shingle is
+ * hashed once with a seeded 32-bit mix (its rank); the rank range is cut into `permutations`
+ * equal bins, and a slot holds the smallest rank that fell in its bin. Two sets agree in a bin
+ * with chance their Jaccard similarity, as in the k hash functions of classic MinHash, but
+ * for one hash per shingle instead of k: ~3 µs for a posting of 150 shingles, not ~35 µs.
  *
- * p is below 2^26 so that a·x + b is exact in a double and the remainder needs one multiply by
- * 1/p and a correction step, not BigInt or a floating `%` (both several times slower). Folding
- * shingle hashes into [0, p) merges a pair of shingles with chance 1 in 67 million, which
- * changes no decision over postings of a few hundred shingles.
+ * A set of fewer shingles than bins leaves bins empty, and an empty bin says nothing about
+ * similarity. Each borrows the value of the first filled bin along a seeded probe sequence
+ * that depends only on its own index and the attempt, so two sets walk the same sequence:
+ * they borrow from one bin when the first bin filled in either is filled in both, and then
+ * agree exactly when its smallest shingle is shared, the same chance J as a bin of their own.
+ * The estimate stays unbiased, with about the spread of k independent hash functions (less
+ * on long texts, 1.3 times it at a dozen shingles); copying the next filled bin instead would
+ * tie neighbouring empty bins together (2.8 times). A borrowed value lies in another bin's
+ * range, so it never equals a bin's own value.
+ *
+ * Integer arithmetic only (Math.imul, shifts): signatures are the same on every machine.
  */
 export class MinHasher {
   readonly permutations: number;
   readonly seed: number;
-  private readonly a: Float64Array;
-  private readonly b: Float64Array;
-  /** Scratch space for the reduced shingles, grown as needed. */
-  private reduced = new Float64Array(1024);
+  private readonly hashSeed: number;
+  /**
+   * Probe sequence of each bin: start, start + step, start + 2·step, … (mod bins), with a
+   * step prime to the bin count, so it visits every bin once in `permutations` probes and
+   * the search for a donor always ends; start and step are drawn per bin from the seed.
+   */
+  private readonly probeStart: Int32Array;
+  private readonly probeStep: Int32Array;
+  /** Smallest hash per bin for the signature being made; EMPTY_BIN where none fell. */
+  private readonly mins: Int32Array;
 
   constructor(options: MinHashOptions = {}) {
     const permutations = options.permutations ?? DEFAULT_PERMUTATIONS;
-    if (!Number.isInteger(permutations) || permutations < 1 || permutations > 4096)
-      throw new RangeError(`permutations must be an integer in 1..4096, got ${permutations}`);
+    if (!Number.isInteger(permutations) || permutations < 1 || permutations > MAX_BINS)
+      throw new RangeError(
+        `permutations must be an integer in 1..${MAX_BINS}, got ${permutations}`,
+      );
     this.permutations = permutations;
     this.seed = (options.seed ?? DEFAULT_MINHASH_SEED) >>> 0;
-    const next = splitMix32(this.seed);
-    this.a = new Float64Array(permutations);
-    this.b = new Float64Array(permutations);
-    for (let i = 0; i < permutations; i++) {
-      // a in [1, p-1], b in [0, p-1]; the tiny modulo bias of a 32-bit draw does not matter.
-      this.a[i] = 1 + (next() % (MINHASH_PRIME - 1));
-      this.b[i] = next() % MINHASH_PRIME;
+    this.hashSeed = fmix(this.seed ^ 0x3c6ef372);
+    this.mins = new Int32Array(permutations);
+    this.probeStart = new Int32Array(permutations);
+    this.probeStep = new Int32Array(permutations);
+    const next = splitMix32(fmix(this.seed ^ 0x1b873593));
+    const draw = (): number => Math.imul(next() >>> 16, permutations) >>> 16;
+    for (let bin = 0; bin < permutations; bin++) {
+      this.probeStart[bin] = draw();
+      let step = draw();
+      while (gcd(step, permutations) !== 1) step = draw();
+      this.probeStep[bin] = step;
     }
+  }
+
+  /**
+   * The hash a shingle is ranked by: a seeded MurmurHash3 finalizer, 30 bits kept (bits 1-30,
+   * so it is a non-negative int32 below EMPTY_BIN). Two shingles tie with chance 2^-30.
+   */
+  rank(shingle: number): number {
+    return fmix(Math.imul(shingle ^ this.hashSeed, 0xcc9e2d51) + 0x6a09e667) & RANK_MASK;
+  }
+
+  /** The bin of a rank: bins are equal contiguous ranges of [0, 2^31). */
+  binOf(rank: number): number {
+    return Math.imul(rank >>> 15, this.permutations) >>> 16;
+  }
+
+  /** The bin an empty bin looks at on its probe number `attempt` (0-based). */
+  probe(bin: number, attempt: number): number {
+    return (
+      (this.probeStart[bin]! + ((attempt * this.probeStep[bin]!) % this.permutations)) %
+      this.permutations
+    );
   }
 
   /** The signature of a set of shingle hashes (repeats allowed); all EMPTY_SLOT for none. */
   signature(shingles: ArrayLike<number>): Uint32Array {
+    const bins = this.permutations;
+    const out = new Uint32Array(bins);
     const count = shingles.length;
-    const out = new Uint32Array(this.permutations).fill(EMPTY_SLOT);
-    if (count === 0) return out;
-    if (this.reduced.length < count) this.reduced = new Float64Array(count * 2);
-    const xs = this.reduced;
+    if (count === 0) return out.fill(EMPTY_SLOT);
+    const mins = this.mins.fill(EMPTY_BIN);
+    const hashSeed = this.hashSeed;
     for (let s = 0; s < count; s++) {
-      // x mod p by the reciprocal too: `%` on a double above 2^31 is a slow library call.
-      const x = shingles[s]! >>> 0;
-      const r = x - Math.floor(x * INVERSE_PRIME) * MINHASH_PRIME;
-      xs[s] = r < 0 ? r + MINHASH_PRIME : r >= MINHASH_PRIME ? r - MINHASH_PRIME : r;
+      // rank() and binOf() by hand: this loop is most of the cost of a signature.
+      const rank = fmix(Math.imul(shingles[s]! ^ hashSeed, 0xcc9e2d51) + 0x6a09e667) & RANK_MASK;
+      const bin = Math.imul(rank >>> 15, bins) >>> 16;
+      if (rank < mins[bin]!) mins[bin] = rank;
     }
-    minima(out, xs, count, this.a, this.b);
+    for (let bin = 0; bin < bins; bin++) {
+      const own = mins[bin]!;
+      out[bin] = own !== EMPTY_BIN ? own : mins[this.donor(bin)]!;
+    }
     return out;
+  }
+
+  /** The non-empty bin an empty one borrows from: the first one its probe sequence hits. */
+  private donor(bin: number): number {
+    const bins = this.permutations;
+    const mins = this.mins;
+    const step = this.probeStep[bin]!;
+    let other = this.probeStart[bin]!;
+    // Ends within `bins` probes: the sequence visits every bin and one is filled.
+    while (mins[other] === EMPTY_BIN) {
+      other += step;
+      if (other >= bins) other -= bins;
+    }
+    return other;
   }
 }
 
-/** Fills each slot of `out` with min over xs of (a·x + b) mod p, for that slot's a and b. */
-function minima(
-  out: Uint32Array,
-  xs: Float64Array,
-  count: number,
-  a: Float64Array,
-  b: Float64Array,
-): void {
-  const permutations = out.length;
-  const p = MINHASH_PRIME;
-  // Eight slots a pass: each shingle is read once for eight hash functions, and the eight
-  // independent chains keep the CPU busy while one waits on its multiply. floor(v / p) from
-  // the reciprocal may be one off, so a remainder may be off by p: one out of [0, p) or below
-  // the minimum (rare after the first few shingles) is put right before it is kept.
-  let i = 0;
-  for (; i + 8 <= permutations; i += 8) {
-    const a0 = a[i]!;
-    const b0 = b[i]!;
-    const a1 = a[i + 1]!;
-    const b1 = b[i + 1]!;
-    const a2 = a[i + 2]!;
-    const b2 = b[i + 2]!;
-    const a3 = a[i + 3]!;
-    const b3 = b[i + 3]!;
-    const a4 = a[i + 4]!;
-    const b4 = b[i + 4]!;
-    const a5 = a[i + 5]!;
-    const b5 = b[i + 5]!;
-    const a6 = a[i + 6]!;
-    const b6 = b[i + 6]!;
-    const a7 = a[i + 7]!;
-    const b7 = b[i + 7]!;
-    let m0 = p;
-    let m1 = p;
-    let m2 = p;
-    let m3 = p;
-    let m4 = p;
-    let m5 = p;
-    let m6 = p;
-    let m7 = p;
-    for (let s = 0; s < count; s++) {
-      const x = xs[s]!;
-      let v = a0 * x + b0;
-      let r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m0 || r >= p) m0 = Math.min(m0, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a1 * x + b1;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m1 || r >= p) m1 = Math.min(m1, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a2 * x + b2;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m2 || r >= p) m2 = Math.min(m2, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a3 * x + b3;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m3 || r >= p) m3 = Math.min(m3, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a4 * x + b4;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m4 || r >= p) m4 = Math.min(m4, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a5 * x + b5;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m5 || r >= p) m5 = Math.min(m5, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a6 * x + b6;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m6 || r >= p) m6 = Math.min(m6, r < 0 ? r + p : r >= p ? r - p : r);
-      v = a7 * x + b7;
-      r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < m7 || r >= p) m7 = Math.min(m7, r < 0 ? r + p : r >= p ? r - p : r);
-    }
-    out[i] = m0;
-    out[i + 1] = m1;
-    out[i + 2] = m2;
-    out[i + 3] = m3;
-    out[i + 4] = m4;
-    out[i + 5] = m5;
-    out[i + 6] = m6;
-    out[i + 7] = m7;
-  }
-  for (; i < permutations; i++) {
-    const ai = a[i]!;
-    const bi = b[i]!;
-    let min = MINHASH_PRIME;
-    for (let s = 0; s < count; s++) {
-      const v = ai * xs[s]! + bi;
-      let r = v - Math.floor(v * INVERSE_PRIME) * p;
-      if (r < 0) r += p;
-      else if (r >= p) r -= p;
-      if (r < min) min = r;
-    }
-    out[i] = min;
-  }
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }
 
 /** Whether a signature is that of an empty set (a text without words). */

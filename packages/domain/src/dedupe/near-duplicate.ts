@@ -2,7 +2,7 @@ import { canonicalUrl } from '../url.js';
 import { DEFAULT_BANDS, DEFAULT_ROWS, NearDuplicateIndex, type LshOptions } from './lsh.js';
 import { estimateJaccard, MinHasher, type MinHashOptions } from './minhash.js';
 import { compareTitles, normalizeCompany, normalizeTitle, titleTokens } from './normalize.js';
-import { DEFAULT_SHINGLE_SIZE, shingleHashes } from './shingles.js';
+import { DEFAULT_SHINGLE_SIZE, shingleList } from './shingles.js';
 
 /** When two postings of one company count as one role. */
 export interface DedupeThresholds {
@@ -15,13 +15,15 @@ export interface DedupeThresholds {
 /**
  * Chosen on generated sets of 5,000 postings with 20% reposts and 5% hard negatives (engine
  * demo postings and the pure synthetic set; bench/dedupe.bench.ts). Precision / recall by
- * description threshold, demo | synthetic: 0.4 → 0.962/0.976 | 0.955/0.979; 0.45 →
- * 0.976/0.973 | 0.969/0.971; 0.5 → 0.982/0.961 | 0.993/0.957; 0.55 → 0.989/0.939 |
- * 0.998/0.908; 0.6 → 0.997/0.917 | 1.000/0.834. 0.5 is where both sets keep precision near
- * 0.98-0.99 with recall above 0.95, and it errs towards keeping postings apart: a wrong merge
- * hides a role, a missed one shows it twice. Title 0.5 (with nesting and equal level words)
- * lets a board drop a team or specialty ("Backend Engineer (Node.js)" → "Backend Engineer");
- * 0.7 costs 2-3 points of recall for under one of precision.
+ * description threshold, demo | synthetic: 0.4 → 0.957/0.967 | 0.960/0.972; 0.45 →
+ * 0.972/0.966 | 0.969/0.964; 0.5 → 0.980/0.955 | 0.991/0.947; 0.55 → 0.991/0.941 |
+ * 1.000/0.902; 0.6 → 0.996/0.915 | 1.000/0.854 (one-permutation signatures; the 128-function
+ * MinHash before them measured the same within a point, and the same on average over seeds).
+ * 0.5 is where both sets keep precision near 0.98-0.99 with recall near 0.95, and it errs
+ * towards keeping postings apart: a wrong merge hides a role, a missed one shows it twice.
+ * Title 0.5 (with nesting and equal level words) lets a board drop a team or specialty
+ * ("Backend Engineer (Node.js)" → "Backend Engineer"); 0.7 costs 2-3 points of recall for
+ * under one of precision.
  */
 export const DEFAULT_DEDUPE_THRESHOLDS: DedupeThresholds = { title: 0.5, description: 0.5 };
 
@@ -79,7 +81,8 @@ export class Fingerprinter {
 
   /** The signature of a description alone (what is stored as dedupe_signature). */
   signature(descriptionText: string): Uint32Array {
-    return this.hasher.signature(shingleHashes(descriptionText, this.shingleSize));
+    // The shingles unsorted, repeats in: a minimum per bin needs neither order nor uniqueness.
+    return this.hasher.signature(shingleList(descriptionText, this.shingleSize));
   }
 
   fingerprint(source: DedupeSource): DedupeFingerprint {

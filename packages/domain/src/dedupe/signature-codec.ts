@@ -2,9 +2,13 @@
  * Signatures as compact text for storage: a version tag, then the slots as little-endian
  * unsigned 32-bit integers in base64 (128 slots: 688 characters). Written by hand rather
  * than with Buffer or btoa, so the domain stays free of platform APIs and every runtime agrees.
+ *
+ * The tag names how the slots were made, since signatures compare only with their own kind:
+ * "mh2:" is one-permutation MinHash with optimal densification (MinHasher). "mh1:" (128
+ * universal hash functions) and any other tag decode to null, and the posting is signed anew.
  */
 
-const PREFIX = 'mh1:';
+const PREFIX = 'mh2:';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
@@ -51,7 +55,7 @@ function fromBase64(text: string): Uint8Array | null {
   return bytes;
 }
 
-/** A signature as storable text ("mh1:" + base64 of its slots, little-endian). */
+/** A signature as storable text ("mh2:" + base64 of its slots, little-endian). */
 export function encodeSignature(signature: Uint32Array): string {
   const bytes = new Uint8Array(signature.length * 4);
   for (let i = 0; i < signature.length; i++) {
@@ -65,9 +69,10 @@ export function encodeSignature(signature: Uint32Array): string {
 }
 
 /**
- * The signature encodeSignature wrote, or null for text that is not one (another version, a
- * corrupt value, or — when `permutations` is given — a signature of another length): a caller
- * then recomputes it from the posting rather than compare signatures that do not compare.
+ * The signature encodeSignature wrote, or null for text that is not one (another version such
+ * as "mh1:", a corrupt value, or — when `permutations` is given — a signature of another
+ * length): a caller then recomputes it from the posting rather than compare signatures that
+ * do not compare.
  */
 export function decodeSignature(text: string, permutations?: number): Uint32Array | null {
   if (!text.startsWith(PREFIX)) return null;

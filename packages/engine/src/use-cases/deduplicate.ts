@@ -15,13 +15,26 @@ export interface Deduplicator {
   detector: DuplicateDetector;
 }
 
-/** Loads the fingerprints of every open canonical posting (page by page) into an LSH index. */
+/** Jobs signed anew per read and write: a page of descriptions in memory at a time. */
+const RESIGN_CHUNK = 1000;
+
+/**
+ * Loads the fingerprints of every open canonical posting (page by page) into an LSH index.
+ * A stored signature that does not decode (one of an older kind, or of another length) would
+ * compare as nothing alike: that posting is fingerprinted again from its stored fields, its
+ * new signature written back, and it goes into the index like the others.
+ */
 export async function loadDeduplicator(ctx: EngineContext): Promise<Deduplicator> {
+  const fingerprinter = new Fingerprinter();
   const detector = new DuplicateDetector();
+  const unsigned: string[] = [];
   for await (const page of ctx.store.jobs.streamSignatures()) {
     for (const candidate of page) {
-      const signature = decodeSignature(candidate.signature);
-      if (signature === null) continue;
+      const signature = decodeSignature(candidate.signature, fingerprinter.hasher.permutations);
+      if (signature === null) {
+        unsigned.push(candidate.id);
+        continue;
+      }
       detector.add(candidate.id, {
         key: candidate.key,
         title: normalizeTitle(candidate.title),
@@ -30,7 +43,18 @@ export async function loadDeduplicator(ctx: EngineContext): Promise<Deduplicator
       });
     }
   }
-  return { fingerprinter: new Fingerprinter(), detector };
+  for (let start = 0; start < unsigned.length; start += RESIGN_CHUNK) {
+    const sources = await ctx.store.jobs.fingerprintSources(
+      unsigned.slice(start, start + RESIGN_CHUNK),
+    );
+    const entries = sources.map((source) => {
+      const print = fingerprinter.fingerprint(source);
+      detector.add(source.id, print);
+      return { jobId: source.id, key: print.key, signature: encodeSignature(print.signature) };
+    });
+    await ctx.store.jobs.setDedupeSignatures(entries);
+  }
+  return { fingerprinter, detector };
 }
 
 export function fingerprintOf(dedupe: Deduplicator, job: JobInput): DedupeFingerprint {

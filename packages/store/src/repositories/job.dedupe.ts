@@ -1,7 +1,13 @@
 import { DomainError, type EventInput, type JobStatus } from '@applydesk/domain';
 import { sql } from 'kysely';
 import { chunks, type StoreContext } from '../context.js';
-import type { Actor, DedupeCandidate, MergeOutcome, ProvenanceEntry } from '../repositories.js';
+import type {
+  Actor,
+  DedupeCandidate,
+  FingerprintSource,
+  MergeOutcome,
+  ProvenanceEntry,
+} from '../repositories.js';
 import { appendEvents } from './event.repository.js';
 
 /**
@@ -317,6 +323,30 @@ export async function* streamSignatures(
     if (rows.length < size) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** What the fingerprints of these jobs are made of, a chunk of ids per statement. */
+export async function fingerprintSources(
+  ctx: StoreContext,
+  ids: readonly string[],
+): Promise<FingerprintSource[]> {
+  const out: FingerprintSource[] = [];
+  for (const part of chunks([...new Set(ids)], ID_CHUNK)) {
+    const rows = await ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'company', 'title', 'description_text', 'canonical_url', 'url'])
+      .where('id', 'in', part)
+      .execute();
+    for (const row of rows)
+      out.push({
+        id: row.id,
+        company: row.company,
+        title: row.title,
+        descriptionText: row.description_text,
+        url: row.canonical_url ?? row.url,
+      });
+  }
+  return out;
 }
 
 export async function provenance(ctx: StoreContext, jobId: string): Promise<ProvenanceEntry[]> {

@@ -4,6 +4,7 @@ import { chunks, withTx, type StoreContext } from '../context.js';
 import type {
   Actor,
   DedupeCandidate,
+  FingerprintSource,
   JobPage,
   JobQuery,
   JobRepository,
@@ -13,6 +14,7 @@ import type {
   UpsertOutcome,
 } from '../repositories.js';
 import {
+  fingerprintSources,
   listDedupeCandidates,
   markDuplicate,
   markDuplicates,
@@ -152,6 +154,10 @@ export class SqlJobRepository implements JobRepository {
 
   streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]> {
     return streamSignatures(this.ctx, options);
+  }
+
+  fingerprintSources(ids: readonly string[]): Promise<FingerprintSource[]> {
+    return fingerprintSources(this.ctx, ids);
   }
 
   provenance(jobId: string): Promise<ProvenanceEntry[]> {

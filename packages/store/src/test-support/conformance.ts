@@ -1540,7 +1540,7 @@ export function defineStoreConformance(
             canonicalUrl: job.canonicalUrl,
           },
         ]);
-        expect(input.dedupeSignature).toMatch(/^mh1:/);
+        expect(input.dedupeSignature).toMatch(/^mh2:/);
 
         // New content without a signature: the old one no longer describes it.
         const {
@@ -1579,7 +1579,7 @@ export function defineStoreConformance(
 
         const byKey = await store.jobs.listDedupeCandidates(key);
         expect(byKey.map((c) => c.id)).toEqual(expected);
-        expect(byKey.every((c) => c.key === key && c.signature.startsWith('mh1:'))).toBe(true);
+        expect(byKey.every((c) => c.key === key && c.signature.startsWith('mh2:'))).toBe(true);
 
         const streamed: string[] = [];
         let pages = 0;
@@ -1616,6 +1616,55 @@ export function defineStoreConformance(
             .map((e) => [e.jobId, e.signature])
             .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
         );
+      });
+      it('reads what fingerprints are made of, by id, across chunks of ids', async () => {
+        const src = uniqueSource();
+        const linked = (
+          await store.jobs.upsert(
+            role(src, 'f1', { canonicalUrl: 'https://acme.example/careers/backend' }),
+            'ingest',
+          )
+        ).job;
+        const plain = (
+          await store.jobs.upsert(
+            role(src, 'f2', { title: 'Data Engineer', company: 'Acme GmbH' }),
+            'ingest',
+          )
+        ).job;
+        // Stored without a canonical URL: the URL as the source gave it stands in.
+        await executeRawForTests(
+          store,
+          `update jobs set canonical_url = null where id = '${plain.id}'`,
+        );
+        // Far more ids than one statement names, the real ones in later chunks, one twice.
+        const missing = Array.from({ length: 2500 }, (_, i) => `job_missing_${i}`);
+        const sources = await store.jobs.fingerprintSources([
+          ...missing,
+          plain.id,
+          ...missing.slice(0, 1000),
+          linked.id,
+          plain.id,
+        ]);
+        expect(sources.sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+          [
+            {
+              id: linked.id,
+              company: linked.company,
+              title: linked.title,
+              descriptionText: linked.descriptionText,
+              url: 'https://acme.example/careers/backend',
+            },
+            {
+              id: plain.id,
+              company: 'Acme GmbH',
+              title: 'Data Engineer',
+              descriptionText: plain.descriptionText,
+              url: plain.url,
+            },
+          ].sort((x, y) => x.id.localeCompare(y.id)),
+        );
+        expect(await store.jobs.fingerprintSources([])).toEqual([]);
+        expect(await store.jobs.fingerprintSources(['job_missing'])).toEqual([]);
       });
     });
 
