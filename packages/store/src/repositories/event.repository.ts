@@ -10,6 +10,7 @@ import { chunks, type StoreContext } from '../context.js';
 import { nowIso, type Codec } from '../codec.js';
 import type { EventsTable } from '../db.js';
 import { newId } from '../ids.js';
+import { insertMany } from './bulk-insert.js';
 import type { EventRepository } from '../repositories.js';
 
 const DEFAULT_LIMIT = 100;
@@ -52,12 +53,13 @@ export async function appendEvents(
 ): Promise<Event[]> {
   const at = nowIso();
   const events = inputs.map((input) => build(input, at));
-  for (const part of chunks(events, CHUNK)) {
-    await ctx.db
-      .insertInto('events')
-      .values(part.map((event) => toRow(ctx.codec, event)))
-      .execute();
-  }
+  for (const part of chunks(events, CHUNK))
+    await insertMany(
+      ctx,
+      'events',
+      part.map((event) => toRow(ctx.codec, event)),
+      CHUNK,
+    );
   return events;
 }
 

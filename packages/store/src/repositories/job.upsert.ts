@@ -1,10 +1,11 @@
 import type { EventInput, JobStatus } from '@applydesk/domain';
-import { CompiledQuery, sql, type Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { nowIso } from '../codec.js';
 import { chunks, type StoreContext } from '../context.js';
 import type { JobsTable } from '../db.js';
 import { newId } from '../ids.js';
 import type { Actor, StoredVersion, UpsertOutcome } from '../repositories.js';
+import { insertMany } from './bulk-insert.js';
 import { appendEvents } from './event.repository.js';
 import { promoteDuplicates, writeDedupeSignatures } from './job.dedupe.js';
 import {
@@ -190,7 +191,7 @@ async function upsertChunk(
   }
 
   const changed = await changesOf(ctx, updates);
-  if (inserts.length > 0) await insertRows(ctx, inserts);
+  await insertMany(ctx, 'jobs', inserts, CHUNK);
   if (updates.length > 0) {
     await ctx.db
       .insertInto('jobs')
@@ -261,38 +262,6 @@ async function upsertChunk(
   }
   await appendEvents(ctx, events);
   return results;
-}
-
-/** Full-chunk INSERT statements by dialect and columns: written once, not per chunk. */
-const INSERT_SQL = new Map<string, string>();
-
-/**
- * Inserts rows (all with jobToRow's columns) as one statement, the one
- * insertInto('jobs').values(rows) writes, without building and compiling a query tree of
- * 14,000 values for every chunk: the text of a full chunk is kept and only the values change.
- * A missing value is NULL, as the DEFAULT a query builder writes for it is on these columns.
- */
-async function insertRows(
-  ctx: StoreContext,
-  rows: readonly Insertable<JobsTable>[],
-): Promise<void> {
-  const first = rows[0];
-  if (first === undefined) return;
-  const columns = Object.keys(first) as (keyof JobsTable)[];
-  const key = `${ctx.dialect}\u0000${rows.length}\u0000${columns.join(',')}`;
-  let text = INSERT_SQL.get(key);
-  if (text === undefined) {
-    let n = 0;
-    const placeholder = (): string => (ctx.dialect === 'postgres' ? `$${++n}` : '?');
-    const tuples = rows.map(() => `(${columns.map(placeholder).join(', ')})`);
-    text = `insert into "jobs" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
-    // Only full chunks recur run after run; a cache of every size would hold megabytes.
-    if (rows.length === CHUNK) INSERT_SQL.set(key, text);
-  }
-  const parameters: unknown[] = new Array<unknown>(rows.length * columns.length);
-  let at = 0;
-  for (const row of rows) for (const column of columns) parameters[at++] = row[column] ?? null;
-  await ctx.db.executeQuery(CompiledQuery.raw(text, parameters));
 }
 
 /** Names of the content fields each updated posting changes, read in one query per chunk. */
