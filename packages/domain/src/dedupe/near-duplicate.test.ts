@@ -147,6 +147,34 @@ describe('isNearDuplicate', () => {
   });
 });
 
+describe('Fingerprinter', () => {
+  const fingerprinter = new Fingerprinter();
+  const source = { company: 'Acme', title: 'Backend Engineer', descriptionText: DESCRIPTION };
+
+  it('canonicalizes the URL it is given', () => {
+    const print = fingerprinter.fingerprint({
+      ...source,
+      url: 'HTTPS://Jobs.Example.com/a/?utm_source=x',
+    });
+    expect(print.url).toBe('https://jobs.example.com/a');
+  });
+
+  it('takes a canonical URL as is, and falls back to the URL when it is null', () => {
+    const given = fingerprinter.fingerprint({
+      ...source,
+      canonicalUrl: 'https://jobs.example.com/canonical',
+      url: 'https://jobs.example.com/other',
+    });
+    expect(given.url).toBe('https://jobs.example.com/canonical');
+    const fallback = fingerprinter.fingerprint({
+      ...source,
+      canonicalUrl: null,
+      url: 'HTTPS://Jobs.Example.com/other/',
+    });
+    expect(fallback.url).toBe('https://jobs.example.com/other');
+  });
+});
+
 describe('linkedUrls', () => {
   it('finds canonical URLs in text, trailing punctuation off', () => {
     expect(

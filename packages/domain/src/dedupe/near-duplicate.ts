@@ -52,6 +52,11 @@ export interface DedupeSource {
   descriptionText: string;
   /** The posting's URL (canonicalized here); optional. */
   url?: string | null;
+  /**
+   * The URL already in canonical form (prepareJob's `canonicalUrl`): used as is, which spares
+   * canonicalizing it again (canonicalUrl is idempotent); `url` is the fallback when null.
+   */
+  canonicalUrl?: string | null;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'`]+/gi;
@@ -86,7 +91,9 @@ export class Fingerprinter {
   }
 
   fingerprint(source: DedupeSource): DedupeFingerprint {
-    const url = source.url === undefined || source.url === null ? null : canonicalUrl(source.url);
+    const url =
+      source.canonicalUrl ??
+      (source.url === undefined || source.url === null ? null : canonicalUrl(source.url));
     return {
       key: normalizeCompany(source.company),
       title: normalizeTitle(source.title),

@@ -62,7 +62,8 @@ export function fingerprintOf(dedupe: Deduplicator, job: JobInput): DedupeFinger
     company: job.company,
     title: job.title,
     descriptionText: job.descriptionText,
-    url: job.canonicalUrl ?? job.url,
+    canonicalUrl: job.canonicalUrl,
+    url: job.url,
   });
 }
 
