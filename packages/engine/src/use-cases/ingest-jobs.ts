@@ -3,10 +3,9 @@ import {
   isDomainError,
   prepareJob,
   type DedupeFingerprint,
-  type JobInput,
   type JobInputDraft,
 } from '@applydesk/domain';
-import type { Store, StoredVersion } from '@applydesk/store';
+import type { JobUpsertInput, Store, StoredVersion } from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import {
   encodeSignature,
@@ -37,6 +36,16 @@ export interface IngestResult {
  * the index pages its rows touched, so fewer, larger commits write less per posting.
  */
 const BATCH = 1000;
+/**
+ * Postings normalized, fingerprinted and written at a time inside a transaction. What one
+ * slice allocates (texts, rows, statement parameters) is garbage by the next, so the young
+ * generation's collections find little alive to copy: preparing the whole 1,000 first kept
+ * them all alive through each collection (half the ingest's GC time, measured).
+ */
+const SLICE = 200;
+
+/** A normalized posting, then its fingerprint's key and signature when it gets one. */
+type PreparedJob = JobUpsertInput;
 
 /**
  * Validates and stores postings. A posting that fails validation is reported with its
@@ -59,57 +68,66 @@ export async function ingestJobs(
   const dedupe = options.dedupe ?? (await loadDeduplicator(ctx));
   const resent = await skipResent(ctx, drafts);
   result.unchanged += resent.skipped.size;
-  const valid: (JobInput & { contentHash: string; inputHash: string | null })[] = [];
-  drafts.forEach((draft, index) => {
-    if (resent.skipped.has(index)) return;
-    try {
-      valid.push({ ...prepareJob(draft), inputHash: resent.hashes[index] ?? null });
-    } catch (error) {
-      result.failed.push({
-        index,
-        sourceId: String(draft.sourceId ?? '?'),
-        externalId: String(draft.externalId ?? '?'),
-        reason: isDomainError(error) ? error.message : String(error),
-      });
+  const total = drafts.length - resent.skipped.size;
+  let done = 0;
+
+  /** The slice's drafts that validate, normalized; the others go to result.failed. */
+  const prepare = (from: number, to: number): PreparedJob[] => {
+    const valid: PreparedJob[] = [];
+    for (let index = from; index < to; index++) {
+      if (resent.skipped.has(index)) continue;
+      const draft = drafts[index]!;
+      try {
+        const job: PreparedJob = Object.assign(prepareJob(draft), {
+          inputHash: resent.hashes[index] ?? null,
+        });
+        valid.push(job);
+      } catch (error) {
+        result.failed.push({
+          index,
+          sourceId: String(draft.sourceId ?? '?'),
+          externalId: String(draft.externalId ?? '?'),
+          reason: isDomainError(error) ? error.message : String(error),
+        });
+      }
+      done++;
     }
-  });
-  for (let start = 0; start < valid.length; start += BATCH) {
-    const batch = valid.slice(start, start + BATCH);
-    // Postings stored before with the same content and a signature need no fingerprint and
-    // no dedupe: they were judged when first seen. Re-runs of a source are mostly these.
-    const prints = batch.map((job) => {
-      // Read before this call stored anything: a posting listed twice in one call is
-      // fingerprinted again the second time, which costs time, not correctness.
-      const known = resent.stored.get(`${job.sourceType}\u0000${job.externalId}`);
-      const settled =
-        known !== undefined &&
-        known.contentHash === job.contentHash &&
-        known.status === 'open' &&
-        known.signed;
-      return settled ? null : fingerprintOf(dedupe, job);
-    });
+    return valid;
+  };
+
+  for (let start = 0; start < drafts.length; start += BATCH) {
+    const end = Math.min(start + BATCH, drafts.length);
     // One transaction a batch: its postings and their merges land together or not at all,
     // so a crash mid-run re-runs whole batches and adds nothing twice.
     await ctx.store.transaction(async (tx) => {
-      const { counts, results } = await tx.jobs.upsertBatch(
-        batch.map((job, i) => {
-          const print = prints[i];
-          return print === null || print === undefined
-            ? job
-            : { ...job, dedupeKey: print.key, dedupeSignature: encodeSignature(print.signature) };
-        }),
-        options.actor,
-      );
-      result.created += counts.created;
-      result.updated += counts.updated;
-      result.unchanged += counts.unchanged;
-      result.duplicates += await mergeDuplicates(tx, dedupe, results, prints, options.actor);
+      for (let from = start; from < end; from += SLICE) {
+        const slice = prepare(from, Math.min(from + SLICE, end));
+        if (slice.length === 0) continue;
+        // Postings stored before with the same content and a signature need no fingerprint
+        // and no dedupe: they were judged when first seen. Re-runs of a source are mostly these.
+        const prints = slice.map((job) => {
+          // Read before this call stored anything: a posting listed twice in one call is
+          // fingerprinted again the second time, which costs time, not correctness.
+          const known = resent.stored.get(`${job.sourceType}\u0000${job.externalId}`);
+          const settled =
+            known !== undefined &&
+            known.contentHash === job.contentHash &&
+            known.status === 'open' &&
+            known.signed;
+          if (settled) return null;
+          const print = fingerprintOf(dedupe, job);
+          job.dedupeKey = print.key;
+          job.dedupeSignature = encodeSignature(print.signature);
+          return print;
+        });
+        const { counts, results } = await tx.jobs.upsertBatch(slice, options.actor);
+        result.created += counts.created;
+        result.updated += counts.updated;
+        result.unchanged += counts.unchanged;
+        result.duplicates += await mergeDuplicates(tx, dedupe, results, prints, options.actor);
+      }
     });
-    options.onProgress?.({
-      task: 'ingest',
-      done: Math.min(start + BATCH, valid.length),
-      total: valid.length,
-    });
+    if (total > 0) options.onProgress?.({ task: 'ingest', done, total });
   }
   return result;
 }

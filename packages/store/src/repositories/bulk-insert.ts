@@ -2,22 +2,22 @@ import { CompiledQuery } from 'kysely';
 import type { StoreContext } from '../context.js';
 import type { Database } from '../db.js';
 
-/** INSERT statements of full chunks by dialect, table and columns: written once, not per chunk. */
+/** INSERT statements by dialect, table, row count and columns: written once, not per chunk. */
 const STATEMENTS = new Map<string, string>();
+const MAX_STATEMENTS = 32;
 
 /**
  * Inserts rows (all with the first row's columns) as one statement, the one
  * `insertInto(table).values(rows)` writes, without building and compiling a query tree of
- * thousands of values for every chunk: the text of a full chunk (`fullChunk` rows) is kept
- * and only the values change. A missing value is NULL, as the DEFAULT a query builder writes
- * for it would be on the tables this is used for (no column of theirs has another default
- * that an insert relies on). The caller keeps rows × columns under the bind-parameter limit.
+ * thousands of values for every chunk: the statement's text is kept and only the values
+ * change. A missing value is NULL, as the DEFAULT a query builder writes for it would be on
+ * the tables this is used for (no column of theirs has another default that an insert relies
+ * on). The caller keeps rows × columns under the bind-parameter limit.
  */
 export async function insertMany<T extends keyof Database>(
   ctx: StoreContext,
   table: T,
   rows: readonly object[],
-  fullChunk: number,
 ): Promise<void> {
   const first = rows[0];
   if (first === undefined) return;
@@ -29,8 +29,10 @@ export async function insertMany<T extends keyof Database>(
     const placeholder = (): string => (ctx.dialect === 'postgres' ? `$${++n}` : '?');
     const tuples = rows.map(() => `(${columns.map(placeholder).join(', ')})`);
     text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`;
-    // Only full chunks recur run after run; a cache of every size would hold megabytes.
-    if (rows.length === fullChunk) STATEMENTS.set(key, text);
+    // Full chunks recur run after run, and so do the sizes of a caller's slices; a few
+    // dozen statements are kept (a full chunk's text is tens of kilobytes), oldest out first.
+    if (STATEMENTS.size >= MAX_STATEMENTS) STATEMENTS.delete(STATEMENTS.keys().next().value!);
+    STATEMENTS.set(key, text);
   }
   const parameters: unknown[] = new Array<unknown>(rows.length * columns.length);
   let at = 0;

@@ -58,7 +58,6 @@ export async function appendEvents(
       ctx,
       'events',
       part.map((event) => toRow(ctx.codec, event)),
-      CHUNK,
     );
   return events;
 }

@@ -191,7 +191,7 @@ async function upsertChunk(
   }
 
   const changed = await changesOf(ctx, updates);
-  await insertMany(ctx, 'jobs', inserts, CHUNK);
+  await insertMany(ctx, 'jobs', inserts);
   if (updates.length > 0) {
     await ctx.db
       .insertInto('jobs')
