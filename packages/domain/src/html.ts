@@ -58,6 +58,15 @@ export function sanitizeHtml(html: string): string {
 /** Allowed tags a simple document may hold: those sanitize-html writes back as they came. */
 const SIMPLE_TAGS = new Set(ALLOWED_TAGS.filter((tag) => tag !== 'a'));
 const VOID_TAGS = new Set(['br', 'hr']);
+/** SIMPLE_TAGS by the hash simpleMarkup computes of a name. */
+const SIMPLE_TAGS_BY_HASH = new Map<number, string>();
+for (const name of SIMPLE_TAGS) {
+  let hash = 0;
+  for (let k = 0; k < name.length; k++) hash = (Math.imul(hash, 31) + name.charCodeAt(k)) | 0;
+  // Names sharing a hash would hide one another; none do, and this keeps it so.
+  if (SIMPLE_TAGS_BY_HASH.has(hash)) throw new Error(`tag names share a hash: ${name}`);
+  SIMPLE_TAGS_BY_HASH.set(hash, name);
+}
 const P = new Set(['p']);
 /** Allowed tags whose opening closes an open <p> first. */
 const PARAGRAPH_CLOSERS = [
@@ -104,9 +113,9 @@ function simpleMarkup(html: string): string | null {
   const length = html.length;
   while (i < length) {
     SPECIAL_CHARS.lastIndex = i;
-    const next = SPECIAL_CHARS.exec(html);
-    if (next === null) break;
-    i = next.index;
+    // test() finds the next one without building a match; it is one character long.
+    if (!SPECIAL_CHARS.test(html)) break;
+    i = SPECIAL_CHARS.lastIndex - 1;
     const code = html.charCodeAt(i);
     if (code === 38 /* & */) {
       const entity = KEPT_ENTITIES.find((kept) => html.startsWith(kept, i));
@@ -118,13 +127,17 @@ function simpleMarkup(html: string): string | null {
     const closing = html.charCodeAt(i + 1) === 47; /* / */
     let end = i + (closing ? 2 : 1);
     const start = end;
+    // The name is looked up by a hash of its characters, without cutting it out.
+    let hash = 0;
     for (;;) {
       const c = html.charCodeAt(end);
       if ((c >= 97 && c <= 122) || (end > start && c >= 48 && c <= 57)) end++;
       else break;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
-    const name = html.slice(start, end);
-    if (!SIMPLE_TAGS.has(name)) return null;
+    const name = SIMPLE_TAGS_BY_HASH.get(hash);
+    if (name === undefined || end - start !== name.length || !html.startsWith(name, start))
+      return null;
     const isVoid = VOID_TAGS.has(name);
     if (html.charCodeAt(end) !== 62 /* > */) {
       // Only void tags may be written self-closing.

@@ -33,10 +33,14 @@ export function prepareJob(draft: JobInputDraft): JobInput & { contentHash: stri
       ? input.descriptionText.trim()
       : sanitizedHtmlToText(descriptionHtml);
 
-  const skills = normalizeSkills(
-    input.skills.length > 0 ? input.skills : extractSkills(`${input.title}\n${descriptionText}`),
-  );
   const title = decodeEntities(input.title).trim();
+  // Skills and pay are both read from the title and text: one string, flattened once.
+  const titleAndText = `${title}\n${descriptionText}`;
+  const skills = normalizeSkills(
+    input.skills.length > 0
+      ? input.skills
+      : extractSkills(title === input.title ? titleAndText : `${input.title}\n${descriptionText}`),
+  );
   const location = input.location === null ? null : decodeEntities(input.location).trim() || null;
   const job: JobInput = {
     ...input,
@@ -47,9 +51,10 @@ export function prepareJob(draft: JobInputDraft): JobInput & { contentHash: stri
     descriptionHtml,
     descriptionText,
     skills,
-    ...inferred(input, title, location, descriptionText),
+    ...inferred(input, title, location, descriptionText, titleAndText),
   };
-  return { ...job, contentHash: contentHash(job) };
+  // The hash added to the job itself (last, as a spread would put it): no second copy.
+  return Object.assign(job, { contentHash: contentHash(job) });
 }
 
 /** Fields the source left unknown, read from the posting's own words. */
@@ -58,20 +63,57 @@ function inferred(
   title: string,
   location: string | null,
   text: string,
+  titleAndText: string,
 ): Pick<JobInput, 'remote' | 'employmentType' | 'seniority' | 'salary'> {
-  const remote = input.remote !== 'unknown' ? input.remote : inferRemote({ title, location, text });
+  // inferRemote({ title, location, text }) in its three steps, the short ones remembered.
+  let remote = input.remote;
+  if (remote === 'unknown' && location !== null) remote = LOCATION_REMOTE.get(location);
+  if (remote === 'unknown') remote = TITLE_REMOTE.get(title);
+  if (remote === 'unknown') remote = inferRemote({ text });
   let employmentType = input.employmentType;
-  if (employmentType === 'unknown') employmentType = inferEmploymentType(title);
+  if (employmentType === 'unknown') employmentType = TITLE_EMPLOYMENT.get(title);
   if (employmentType === 'unknown') employmentType = inferEmploymentType(text);
-  const seniority = input.seniority !== 'unknown' ? input.seniority : inferSeniority(title, text);
+  // inferSeniority(title, text): the title's answer, else the text's (an empty title has none).
+  let seniority = input.seniority;
+  if (seniority === 'unknown') seniority = TITLE_SENIORITY.get(title);
+  if (seniority === 'unknown') seniority = inferSeniority('', text);
   let salary = input.salary;
   if (salary === null && input.freelance === null && employmentType !== 'freelance') {
-    const country = location === null ? null : normalizeLocation(location).country;
-    const currency = currencyOfCountry(country);
-    salary = findSalaryInText(`${title}\n${text}`, currency === undefined ? {} : { currency });
+    const currency = location === null ? undefined : LOCATION_CURRENCY.get(location);
+    salary = findSalaryInText(titleAndText, currency === undefined ? {} : { currency });
   }
   return { remote, employmentType, seniority, salary };
 }
+
+/**
+ * Answers of a pure function of a short field, kept for the fields seen lately: postings
+ * repeat their locations and titles ("Remote", "Senior Software Engineer"), and reading
+ * one costs a dozen patterns. Emptied when full, so it stays small.
+ */
+class Remembered<T> {
+  private readonly answers = new Map<string, T>();
+
+  constructor(private readonly compute: (key: string) => T) {}
+
+  get(key: string): T {
+    let answer = this.answers.get(key);
+    if (answer === undefined && !this.answers.has(key)) {
+      answer = this.compute(key);
+      if (this.answers.size >= REMEMBERED_MAX) this.answers.clear();
+      this.answers.set(key, answer);
+    }
+    return answer as T;
+  }
+}
+const REMEMBERED_MAX = 4096;
+
+const LOCATION_REMOTE = new Remembered((location) => inferRemote({ location }));
+const TITLE_REMOTE = new Remembered((title) => inferRemote({ title }));
+const TITLE_EMPLOYMENT = new Remembered((title) => inferEmploymentType(title));
+const TITLE_SENIORITY = new Remembered((title) => inferSeniority(title));
+const LOCATION_CURRENCY = new Remembered((location) =>
+  currencyOfCountry(normalizeLocation(location).country),
+);
 
 /**
  * What makes two versions of one posting differ for the user (not fetch times or raw noise).

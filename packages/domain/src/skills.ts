@@ -156,6 +156,10 @@ const TEXT_UNSAFE = new Set([
  * folded, but only into a name the vocabulary knows ("Web3" and "AWS S3" stay as they are).
  */
 export function normalizeSkill(raw: string): string {
+  return NORMALIZED_NAMES.get(raw) ?? normalizeAnySkill(raw);
+}
+
+function normalizeAnySkill(raw: string): string {
   const key = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   return (
     CANONICAL.get(key) ??
@@ -164,6 +168,13 @@ export function normalizeSkill(raw: string): string {
     raw.trim().replace(/\s+/g, ' ')
   );
 }
+
+/**
+ * normalizeSkill of every canonical name, worked out once: extractSkills yields only these,
+ * and prepareJob normalizes each posting's skills.
+ */
+const NORMALIZED_NAMES = new Map<string, string>();
+for (const name of new Set(CANONICAL.values())) NORMALIZED_NAMES.set(name, normalizeAnySkill(name));
 
 /** Distinct canonical skills, first spelling wins, order kept. */
 export function normalizeSkills(raw: readonly string[]): string[] {
@@ -217,12 +228,19 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** Each ASCII word character lower-cased, 0 for any other: one load per character of text. */
+const WORD_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isWordChar(c)) WORD_FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
 /**
- * Spellings by the FNV-1a hash of their first run, lower-cased: text is scanned without
- * building a string per word. Spellings whose runs collide share a list; standsAt checks
+ * Spellings by the FNV-1a hash of their first run, lower-cased, less its two low bits (a
+ * small integer key, which a Map looks up faster): text is scanned without building a
+ * string per word. Spellings whose runs collide share a list; standsAt checks
  * the whole spelling, so a collision only costs a comparison.
  */
 const BY_FIRST_RUN = new Map<number, TextSpelling[]>();
+/** Every spelling by its position in the vocabulary. */
+const BY_ORDER: TextSpelling[] = [];
 /** One bit per hash value modulo its size: most words of a text are no spelling's first run. */
 const FIRST_RUN_BITS = new Uint32Array(1 << 11);
 
@@ -243,12 +261,14 @@ function addSpelling(spelling: string, canonical: string, exact: boolean, order:
   let end = lead;
   while (end < spelling.length && isWordChar(spelling.charCodeAt(end))) end++;
   if (end === lead) return;
-  const key = runHash(spelling, lead, end);
+  const hash = runHash(spelling, lead, end);
+  const key = hash >>> 2;
   const entry: TextSpelling = { spelling, canonical, exact, lead, order };
+  BY_ORDER[order] = entry;
   const list = BY_FIRST_RUN.get(key);
   if (list === undefined) BY_FIRST_RUN.set(key, [entry]);
   else list.push(entry);
-  FIRST_RUN_BITS[(key >>> 5) & (FIRST_RUN_BITS.length - 1)]! |= 1 << (key & 31);
+  FIRST_RUN_BITS[(hash >>> 5) & (FIRST_RUN_BITS.length - 1)]! |= 1 << (hash & 31);
 }
 
 let order = 0;
@@ -294,40 +314,45 @@ const GO_LANGUAGE =
  * One pass over the text: each word is looked up among the spellings that start with it.
  */
 export function extractSkills(text: string): string[] {
-  const found = new Map<string, number>();
+  // The position in the vocabulary of every spelling found, repeats and all.
+  const found: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    let c = text.charCodeAt(i);
+    let folded = c < 128 ? WORD_FOLD[c]! : 0;
+    if (folded === 0) {
       i++;
       continue;
     }
     let hash = 0x811c9dc5;
     let j = i;
-    for (; j < n; j++) {
-      let c = text.charCodeAt(j);
-      if (!isWordChar(c)) break;
-      if (c >= 65 && c <= 90) c += 32;
-      hash = Math.imul(hash ^ c, 0x01000193);
+    while (folded !== 0) {
+      hash = Math.imul(hash ^ folded, 0x01000193);
+      if (++j === n) break;
+      c = text.charCodeAt(j);
+      folded = c < 128 ? WORD_FOLD[c]! : 0;
     }
     hash >>>= 0;
     const candidates =
       (FIRST_RUN_BITS[(hash >>> 5) & (FIRST_RUN_BITS.length - 1)]! & (1 << (hash & 31))) === 0
         ? undefined
-        : BY_FIRST_RUN.get(hash);
+        : BY_FIRST_RUN.get(hash >>> 2);
     if (candidates !== undefined) {
-      for (const c of candidates) {
-        const seen = found.get(c.canonical);
-        if ((seen === undefined || c.order < seen) && standsAt(text, i - c.lead, c))
-          found.set(c.canonical, c.order);
-      }
+      for (const s of candidates) if (standsAt(text, i - s.lead, s)) found.push(s.order);
     }
     i = j;
   }
-  const skills = [...found.entries()].sort((a, b) => a[1] - b[1]).map(([skill]) => skill);
+  // Each skill where its first spelling in the vocabulary stands: numbers sort as numbers
+  // in a typed array.
+  const skills: string[] = [];
+  for (const at of Int32Array.from(found).sort()) {
+    const skill = BY_ORDER[at]!.canonical;
+    if (!skills.includes(skill)) skills.push(skill);
+  }
   // Every form GO_LANGUAGE matches holds "Go" or "golang": most texts skip the pattern.
   if (
-    !found.has('Go') &&
+    !skills.includes('Go') &&
     (text.includes('Go') || text.includes('golang')) &&
     GO_LANGUAGE.test(text)
   )

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl } from './url.js';
+import { canonicalUrl, canonicalUrlFully } from './url.js';
 
 describe('canonicalUrl', () => {
   const JOB = 'https://acme.example/jobs/1';
@@ -137,5 +138,45 @@ describe('canonicalUrl', () => {
     ['relative path', '/jobs/1'],
   ])('returns null for %s', (_name, raw) => {
     expect(canonicalUrl(raw)).toBeNull();
+  });
+});
+
+describe('canonicalUrl on plain links', () => {
+  it('gives what the URL parser gives, for any link built of the parts plain links use', () => {
+    const label = fc.oneof(
+      fc.constantFrom('a', 'b9', 'x-y', '0', '12', '0x1f', 'xn--a', 'www', 'A', '-', '', 'é'),
+      fc.stringMatching(/^[a-z0-9-]{1,4}$/),
+    );
+    const segment = fc.oneof(
+      fc.constantFrom('', '.', '..', 'a', 'B', '...', '.a', 'a.', '~_-', '%2e', 'é', ' ', '\\'),
+      fc.stringMatching(/^[A-Za-z0-9._~-]{0,4}$/),
+    );
+    const link = fc
+      .tuple(
+        fc.constantFrom('https://', 'https://', 'http://', 'HTTPS://', 'ftp://', 'https:/', ' '),
+        fc.array(label, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('', '', '', ':443', ':8080', '.', '@x', ':'),
+        fc.array(segment, { maxLength: 5 }),
+        fc.constantFrom('', '', '', '/', '//', '?a=1', '#x', ' ', '?utm_source=x'),
+      )
+      .map(
+        ([scheme, labels, port, path, tail]) =>
+          `${scheme}${labels.join('.')}${port}${path.map((p) => `/${p}`).join('')}${tail}`,
+      );
+    fc.assert(
+      fc.property(link, (raw) => {
+        expect(canonicalUrl(raw)).toBe(canonicalUrlFully(raw));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const raw of [
+      'https://jobs.lever.co/acme/1234-abcd/',
+      'http://a.b.c/x//',
+      'https://example.123/a',
+      'https://1.2.3.4/a',
+      'https://0x7f.example/',
+      'https://-a-.example/.x/..y/',
+    ])
+      expect(canonicalUrl(raw)).toBe(canonicalUrlFully(raw));
   });
 });

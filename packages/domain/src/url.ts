@@ -8,6 +8,29 @@ const TRACKING_PARAMS =
  * query, no trailing slash. Returns null for something that is not an http(s) URL.
  */
 export function canonicalUrl(raw: string): string | null {
+  const plain = PLAIN_URL.exec(raw);
+  if (plain === null || DOT_SEGMENT.test(plain[2] ?? '')) return canonicalUrlFully(raw);
+  const path = (plain[2] ?? '').replace(/\/+$/, '');
+  return `https://${plain[1] ?? ''}${path}`;
+}
+
+/**
+ * A URL already in canonical form but for the scheme and trailing slashes, which most
+ * postings' links are: lower-case ASCII host not starting with "www." whose last label
+ * starts with a letter (so the URL parser reads no IPv4 number into it) and holds no
+ * punycode ("xn--", which it would check), no user, port, query or fragment, and a path of
+ * characters the parser keeps as they are. Dot segments ("/./", "/../") are left to the
+ * parser; so is everything else, through canonicalUrlFully.
+ */
+const PLAIN_URL =
+  /^https?:\/\/(?!www\.)(?![a-z0-9.-]*xn--)((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]*)*)$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/**
+ * canonicalUrl through the URL parser every time, without the fast path for plain links:
+ * what canonicalUrl must always agree with (tests compare the two).
+ */
+export function canonicalUrlFully(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPLOYMENT_TYPES, SENIORITY_LEVELS } from '../job.js';
-import { inferEmploymentType, inferSeniority } from './employment.js';
+import { inferEmploymentType, inferSeniority, RULE_GATES, TEXT_RULES } from './employment.js';
+import { foldText } from './fold.js';
 
 describe('inferEmploymentType: labels', () => {
   it.each([
@@ -146,6 +147,27 @@ describe('employment properties', () => {
         expect(SENIORITY_LEVELS).toContain(inferSeniority(title, text));
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe("the text rules' gates", () => {
+  it('are held by every folded text a rule matches', () => {
+    const unit = fc.constantFrom(
+      ...[' ', ' ', '-', '\n', '  ', 'part', 'time', 'full', 'intern', 'ship', 'paid', 'temp'],
+      ...['to', 'hire', 'perm', 'fixed', 'term', 'seasonal', 'role', 'contract', 'or', 'c2c'],
+      ...['corp', 'is', 'a', 'this', 'permanent', 'job', '1099', 'b2b', 'w2', 'as', 'an'],
+      ...['independent', 'freelance', 'er', 'ing', 'contractor', 'on', '6', 'month', 'Full'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (parts) => {
+        const text = foldText(parts.join(''));
+        for (const [type, pattern] of TEXT_RULES) {
+          if (pattern.test(text))
+            expect(RULE_GATES[type].some((gate) => text.includes(gate))).toBe(true);
+        }
+      }),
+      { numRuns: 20000 },
     );
   });
 });

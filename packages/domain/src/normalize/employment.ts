@@ -23,7 +23,7 @@ const LABEL_RULES: readonly (readonly [Known, RegExp])[] = [
 ];
 
 /** In running text only statements about the role count; the first one made wins. */
-const TEXT_RULES: readonly (readonly [Known, RegExp, readonly string[]])[] = [
+export const TEXT_RULES: readonly (readonly [Known, RegExp, readonly string[]])[] = [
   ['internship', /\binternships?\b(?!\s+program)|\b(?:paid|summer|winter)\s+intern\b/, ['intern']],
   ['freelance', /\bfreelanc(?:e|er|ing)\b(?!\s+(?:marketplace|platform|network))/, ['freelanc']],
   [
@@ -51,8 +51,35 @@ const TEXT_RULES: readonly (readonly [Known, RegExp, readonly string[]])[] = [
 /** Words every text rule contains: the text is searched only around them. */
 const RULE_WORDS = TEXT_RULES.flatMap(([, , words]) => words);
 
+/**
+ * What every match of each text rule holds in folded text (whose only whitespace is single
+ * spaces), narrower than its words: "fully", "department" and "internal" hold words of
+ * rules but none of these, and then the rule's pattern is not run.
+ */
+export const RULE_GATES: Readonly<Record<Known, readonly string[]>> = {
+  internship: ['internship', ' intern'],
+  freelance: ['freelanc'],
+  temporary: ['temporary ', 'fixed term', 'fixed-term', 'seasonal ', 'temp to', 'temp-to'],
+  contract: ['contract', 'c2c', 'corp'],
+  part_time: ['part time', 'part-time'],
+  full_time: ['full time', 'full-time', 'permanent '],
+};
+
 const LABELLED =
   /\b(?:employment|job|position|contract|work|role|engagement)\s+type\s*:\s*([^\n.;|]{1,40})/;
+
+/**
+ * Whether folded text holds " type:" or " type :", as every LABELLED match does (folded
+ * text has single spaces only): one search for "type", which is rarer than a space.
+ */
+function typeLabelMayFollow(t: string): boolean {
+  for (let at = t.indexOf('type'); at >= 0; at = t.indexOf('type', at + 4)) {
+    if (t.charCodeAt(at - 1) !== 32) continue;
+    const next = t.charCodeAt(at + 4);
+    if (next === 58 || (next === 32 && t.charCodeAt(at + 5) === 58)) return true;
+  }
+  return false;
+}
 
 function fromLabel(label: string): EmploymentType {
   for (const [type, pattern] of LABEL_RULES) if (pattern.test(label)) return type;
@@ -71,13 +98,14 @@ export function inferEmploymentType(text: string): EmploymentType {
   if (t === '') return 'unknown';
   if (t.length <= LABEL_MAX) return fromLabel(t);
 
-  const labelled = t.includes('type') ? LABELLED.exec(t) : null;
+  const labelled = typeLabelMayFollow(t) ? LABELLED.exec(t) : null;
   if (labelled !== null) {
     const type = fromLabel(labelled[1] ?? '');
     if (type !== 'unknown') return type;
   }
   // "Company | Role | Remote | Full-time Contract": Who-is-hiring headers are labels.
-  const firstLine = text.split('\n', 1)[0] ?? '';
+  const lineEnd = text.indexOf('\n');
+  const firstLine = lineEnd < 0 ? text : text.slice(0, lineEnd);
   if (firstLine.includes('|')) {
     const cells = firstLine
       .toLowerCase()
@@ -90,8 +118,8 @@ export function inferEmploymentType(text: string): EmploymentType {
 
   const near = around(t, RULE_WORDS, 60);
   let best: { type: Known; at: number } | null = null;
-  for (const [type, pattern, words] of TEXT_RULES) {
-    if (!words.some((word) => near.includes(word))) continue;
+  for (const [type, pattern] of TEXT_RULES) {
+    if (!RULE_GATES[type].some((gate) => near.includes(gate))) continue;
     const at = near.search(pattern);
     if (at >= 0 && (best === null || at < best.at)) best = { type, at };
   }

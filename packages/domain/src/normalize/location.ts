@@ -110,7 +110,7 @@ function fromLabel(raw: string): RemoteMode {
  * The line ends at the first line break, so one inside the header cuts it short.
  */
 function fromHeader(raw: string): RemoteMode {
-  const firstLine = raw.trimStart().split('\n', 1)[0] ?? '';
+  const firstLine = firstLineOf(raw.trimStart());
   if (!firstLine.includes('|')) return 'unknown';
   let found: RemoteMode = 'unknown';
   for (const cell of firstLine.split('|')) {
@@ -141,18 +141,37 @@ const PLACE_WORDS = [
   'studio',
 ];
 
+/** Text up to its first line break. */
+function firstLineOf(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
+}
+
 /** Running text: a header line of labels, else statements about the role, the first one said. */
 function fromText(raw: string): RemoteMode {
   const header = fromHeader(raw);
   if (header !== 'unknown') return header;
-  const text = around(fold(raw), PLACE_WORDS, 80).replace(NOT_WORK_REMOTE, ' ');
+  const near = around(fold(raw), PLACE_WORDS, 80);
+  const text = near.includes('remote') ? near.replace(NOT_WORK_REMOTE, ' ') : near;
   if (text === '') return 'unknown';
-  if (HYBRID_TEXT.test(text) || PARTLY_REMOTE.test(text)) return 'hybrid';
-  const days = officeDays(text);
+  // Each pattern is tried only where a word every one of its matches holds occurs.
+  const remote = text.includes('remote');
+  const office = text.includes('office');
+  if (text.includes('hybrid') && HYBRID_TEXT.test(text)) return 'hybrid';
+  if ((remote || text.includes('flex')) && PARTLY_REMOTE.test(text)) return 'hybrid';
+  const days = office || text.includes('hq') || text.includes('studio') ? officeDays(text) : null;
   if (days !== null) return days;
-  if (NEGATED.test(text)) return 'onsite';
-  const remoteAt = text.search(REMOTE_TEXT);
-  const onsiteAt = text.search(ONSITE_TEXT);
+  if (remote && NEGATED.test(text)) return 'onsite';
+  const remoteAt =
+    remote ||
+    text.includes('work') ||
+    text.includes('wfh') ||
+    text.includes('tele') ||
+    text.includes('distributed')
+      ? text.search(REMOTE_TEXT)
+      : -1;
+  const onsiteAt =
+    office || text.includes('site') || text.includes('person') ? text.search(ONSITE_TEXT) : -1;
   if (remoteAt < 0 && onsiteAt < 0) return 'unknown';
   if (onsiteAt < 0) return 'remote';
   if (remoteAt < 0) return 'onsite';

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSalaryInText, parseSalaryText } from './salary.js';
+import {
+  CURRENCY_BEFORE,
+  currencyMayEndAt,
+  findSalaryInText,
+  MASK_GATE,
+  parseSalaryText,
+  SALARY_MASKS,
+} from './salary.js';
 
 const year = (min: number | null, max: number | null, currency = 'USD') => ({
   min,
@@ -257,6 +264,41 @@ describe('salary parsing properties', () => {
           expect(parseSalaryText(eu)).toEqual(year(low, high, 'EUR'));
         },
       ),
+    );
+  });
+});
+
+describe('the mask gate', () => {
+  it('matches wherever any mask does', () => {
+    const unit = fc.constantFrom(
+      ...['0', '1', '2', '4', '5', '7', '9', '12', '401', '403', '457', '24', '2025'],
+      ...[' ', '-', '/', '.', ':', '(', ')', '+', 'k', 'b', 'a', 'p', 'm', 'A', 'PM'],
+      ...['st', 'nd', 'rd', 'TH', 'x', '$', '€', '\n', 'T', 'Z'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        const masked = SALARY_MASKS.some((pattern) => new RegExp(pattern).test(text));
+        if (masked) expect(MASK_GATE.test(text)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+describe('the currency gate', () => {
+  it('lets through every place where a currency is written before a figure', () => {
+    const unit = fc.constantFrom(
+      ...['US$', '$', '€', 'Rs.', 'Rs', 'kr', 'zł', 'Fr.', 'USD', 'usd', 'EUR', 'CHF', 'INR'],
+      ...[' ', '  ', ':', '\u00a0', '\n', 'a', 'S', 'D', '.', 'x', 'US', 'k'],
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        if (CURRENCY_BEFORE.test(text.slice(-8)))
+          expect(currencyMayEndAt(text, text.length)).toBe(true);
+      }),
+      { numRuns: 20000 },
     );
   });
 });

@@ -40,11 +40,50 @@ const MULT = String.raw`[kK](?![A-Za-z])|LPA(?![A-Za-z])|lpa(?![A-Za-z])|[Ll]akh
 /** Every alternative starts with a digit, so scanning for numbers is quick. */
 const NUMBER = new RegExp(NUM, 'g');
 /** A currency written right before a number ("$", "USD ", "CHF:"), anchored at the number. */
-const CURRENCY_BEFORE = new RegExp(String.raw`(${CUR})[\s:]{0,2}$`);
+export const CURRENCY_BEFORE = new RegExp(String.raw`(${CUR})[\s:]{0,2}$`);
 const MULT_AFTER = new RegExp(String.raw`^\s?(${MULT})`);
 const CURRENCY_AFTER = new RegExp(String.raw`^\s?(${CUR}|${WORD_ALTERNATION})`);
 /** What may not touch a figure (or its currency) on the left: it would be part of a word or number. */
 const GLUED_LEFT = /[\p{L}\p{N}_.,'’]/u;
+
+/** GLUED_LEFT for the code unit before `at`, without a one-character string for ASCII. */
+function gluedBefore(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return GLUED_ASCII[c] === 1;
+  return GLUED_LEFT.test(text[at - 1] ?? '');
+}
+const GLUED_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (GLUED_LEFT.test(String.fromCharCode(c))) GLUED_ASCII[c] = 1;
+
+/**
+ * The last character of each currency CURRENCY_BEFORE names, with the tokens ending in it:
+ * unless one ends right before the figure (give or take two spaces or colons), the pattern
+ * cannot match, and most figures are passed without running it.
+ */
+const CURRENCY_TOKENS_BY_LAST = new Map<number, string[]>();
+for (const token of [
+  ...CURRENCY_SYMBOLS.map(([symbol]) => symbol),
+  ...CURRENCY_CODES,
+  ...['usd', 'eur', 'gbp', 'chf', 'cad', 'aud', 'inr'],
+]) {
+  const last = token.charCodeAt(token.length - 1);
+  const list = CURRENCY_TOKENS_BY_LAST.get(last);
+  if (list === undefined) CURRENCY_TOKENS_BY_LAST.set(last, [token]);
+  else list.push(token);
+}
+
+/** Whether some currency token ends at `end`, `end - 1` or `end - 2` with only [\s:] after it. */
+export function currencyMayEndAt(text: string, end: number): boolean {
+  for (let at = end; at >= end - 2 && at > 0; at--) {
+    const tokens = CURRENCY_TOKENS_BY_LAST.get(text.charCodeAt(at - 1));
+    if (tokens !== undefined) {
+      for (const token of tokens) if (text.startsWith(token, at - token.length)) return true;
+    }
+    const c = text.charCodeAt(at - 1);
+    if (c !== 58 /* : */ && !isSpace(c)) return false;
+  }
+  return false;
+}
 
 interface Amount {
   start: number;
@@ -86,13 +125,20 @@ const MASKS: readonly RegExp[] = [
 ];
 
 /**
- * Any of MASKS, case folded: a superset of what they match, so where it finds nothing none of
- * them would mask anything, and most texts are done in one scan instead of eight.
+ * Matches wherever any of MASKS would (each of their matches holds one of these shapes:
+ * the tail of a date, a time, "am"/"pm", an ordinal, 401(k) and kin, 24/7, a phone number),
+ * case folded, without their word boundaries and lookbehind: where it finds nothing none of
+ * them would mask anything, so most texts are done in one scan instead of eight, and a
+ * simpler one than all of MASKS together.
  */
-const ANY_MASK = new RegExp(MASKS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+export const MASK_GATE =
+  /\d(?:\d{0,3}[-/.]\d{1,2}[-/.]\d|:\d\d|\s?[ap]\.?m|(?:st|nd|rd|th)\b|[\s.-]\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4})|40[137]|457|24\/7/i;
+
+/** For tests: the figures that are not pay. */
+export const SALARY_MASKS = MASKS;
 
 function mask(text: string): string {
-  if (!ANY_MASK.test(text)) return text;
+  if (!MASK_GATE.test(text)) return text;
   let out = text;
   for (const pattern of MASKS) {
     pattern.lastIndex = 0;
@@ -104,10 +150,15 @@ function mask(text: string): string {
 /** The figure sits in a link or an e-mail address ("jobs/6527370-growth-engineer"). */
 function inLinkOrEmail(text: string, start: number, end: number): boolean {
   let left = start;
-  while (left > 0 && !/\s/.test(text[left - 1] ?? ' ')) left--;
+  while (left > 0 && !isSpace(text.charCodeAt(left - 1))) left--;
   let right = end;
-  while (right < text.length && !/\s/.test(text[right] ?? ' ')) right++;
+  while (right < text.length && !isSpace(text.charCodeAt(right))) right++;
   return /:\/\/|www\.|@/.test(text.slice(left, right));
+}
+
+/** What \s matches, by code unit. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 function parseNumber(raw: string): number {
@@ -121,13 +172,25 @@ function parseNumber(raw: string): number {
   return Number(raw.replace(',', '.'));
 }
 
-function multOf(token: string | undefined): { mult: number; perAnnum: boolean; indian: boolean } {
-  if (token === undefined) return { mult: 1, perAnnum: false, indian: false };
+interface Mult {
+  readonly mult: number;
+  readonly perAnnum: boolean;
+  readonly indian: boolean;
+}
+// One object per kind of multiplier, shared: callers only read them.
+const UNITS: Mult = { mult: 1, perAnnum: false, indian: false };
+const THOUSANDS: Mult = { mult: 1000, perAnnum: false, indian: false };
+const LAKHS_A_YEAR: Mult = { mult: 100_000, perAnnum: true, indian: true };
+const CRORES: Mult = { mult: 10_000_000, perAnnum: false, indian: true };
+const LAKHS: Mult = { mult: 100_000, perAnnum: false, indian: true };
+
+function multOf(token: string | undefined): Mult {
+  if (token === undefined) return UNITS;
   const t = token.toLowerCase();
-  if (t === 'k') return { mult: 1000, perAnnum: false, indian: false };
-  if (t === 'lpa') return { mult: 100_000, perAnnum: true, indian: true };
-  if (t.startsWith('cr')) return { mult: 10_000_000, perAnnum: false, indian: true };
-  return { mult: 100_000, perAnnum: false, indian: true };
+  if (t === 'k') return THOUSANDS;
+  if (t === 'lpa') return LAKHS_A_YEAR;
+  if (t.startsWith('cr')) return CRORES;
+  return LAKHS;
 }
 
 function amountsIn(masked: string, hint: string | undefined): Amount[] {
@@ -136,14 +199,16 @@ function amountsIn(masked: string, hint: string | undefined): Amount[] {
     const num = m[0];
     let start = m.index;
     let end = start + num.length;
-    const cur1 = CURRENCY_BEFORE.exec(masked.slice(Math.max(0, start - 8), start));
+    const cur1 = currencyMayEndAt(masked, start)
+      ? CURRENCY_BEFORE.exec(masked.slice(Math.max(0, start - 8), start))
+      : null;
     if (cur1 === null) {
-      if (start > 0 && GLUED_LEFT.test(masked[start - 1] ?? '')) continue;
+      if (start > 0 && gluedBefore(masked, start)) continue;
     } else {
       const curStart = start - cur1[0].length;
-      if (curStart > 0 && GLUED_LEFT.test(masked[curStart - 1] ?? '')) {
+      if (curStart > 0 && gluedBefore(masked, curStart)) {
         // "abc$120": the sign is glued to a word, the figure stands without a currency.
-        if (GLUED_LEFT.test(masked[start - 1] ?? '')) continue;
+        if (gluedBefore(masked, start)) continue;
       } else start = curStart;
     }
     const tail = masked.slice(end, end + 20);
@@ -334,6 +399,11 @@ function judge(
   if (FUNDING_AFTER.test(after) || YEARS_AFTER.test(after)) return null;
 
   const hasCurrency = c.currency !== null;
+  // In running text a figure without currency needs a pay word (below): most figures there
+  // are counts, and every other way out of this function is null too, so ask that first.
+  const context =
+    !hasCurrency && (SALARY_CONTEXT_BEFORE.test(before) || (c.mult > 1 && PAY_AFTER.test(after)));
+  if (strict && !hasCurrency && !context) return null;
   const currency = c.currency ?? validCode(hint?.currency) ?? 'USD';
   // Written right after the figures ("/hr", "a year", "LPA"): binding.
   const stated: SalaryPeriod | null = c.perAnnum
@@ -347,11 +417,9 @@ function judge(
 
   if (!hasCurrency) {
     if (COUNT_AFTER.test(after) || COUNT_BEFORE.test(before)) return null;
-    const yearLike = (n: number | null): boolean =>
-      n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100;
     if (c.mult === 1 && yearLike(c.min) && yearLike(c.max) && nearby === null) return null;
-    // A pay word before the figures, or "+ equity" after figures in thousands ("150-250k+ + equity").
-    const context = SALARY_CONTEXT_BEFORE.test(before) || (c.mult > 1 && PAY_AFTER.test(after));
+    // A pay word before the figures (context, above), or "+ equity" after figures in
+    // thousands ("150-250k+ + equity").
     const sized = c.mult > 1 || nearby !== null || c.top >= 1000;
     if (strict ? !(context && sized) : !sized) return null;
   }
@@ -379,10 +447,13 @@ function judge(
     else if (MAX_ONLY.test(before)) min = null;
     else if (MIN_ONLY.test(before)) max = null;
   }
-  const round = (n: number | null): number | null =>
-    n === null ? null : Math.round(n * 100) / 100;
-  return { min: round(min), max: round(max), currency, period };
+  return { min: cents(min), max: cents(max), currency, period };
 }
+
+const yearLike = (n: number | null): boolean =>
+  n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100;
+
+const cents = (n: number | null): number | null => (n === null ? null : Math.round(n * 100) / 100);
 
 /** An ISO 4217-looking code, upper-cased, or undefined. */
 function validCode(code: string | undefined): string | undefined {

@@ -107,6 +107,7 @@ describe('sanitizedHtmlToText', () => {
         '<b>',
         '</b>',
         '<a href="x">',
+        '<a title="two  spaces &amp; more">',
         '<P>',
         '<',
         '>',

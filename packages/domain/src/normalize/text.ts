@@ -34,20 +34,50 @@ const isNameChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) |
 
 /** The text a tag ("<p>", "</li>", "<br />", "<a href=…>") stands for. */
 function tagText(tag: string): string {
-  const slash = tag.charCodeAt(1) === 47 ? '/' : '';
-  const from = slash === '' ? 1 : 2;
+  return tagTextAt(tag, 0, tag.length);
+}
+
+/** tagText of html[open, end), read in place. */
+function tagTextAt(html: string, open: number, end: number): string {
+  const slash = html.charCodeAt(open + 1) === 47 ? '/' : '';
+  const from = open + (slash === '' ? 1 : 2);
   let to = from;
-  if (!isLetter(tag.charCodeAt(to))) return '';
-  while (to < tag.length && isNameChar(tag.charCodeAt(to))) to++;
-  const name = tag.slice(from, to).toLowerCase();
+  if (!isLetter(html.charCodeAt(to))) return '';
+  // The name is looked up by a hash of its letters, lower-cased, without cutting it out.
+  let hash = 0;
+  for (let c = html.charCodeAt(to); to < end && isNameChar(c); c = html.charCodeAt(++to))
+    hash = (Math.imul(hash, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  const name = NAMED_TAGS.get(hash);
+  if (name === undefined || !isNameAt(html, from, to, name)) return '';
   if (PARAGRAPH.has(name)) return '\n\n';
   if (LINE.has(name)) return '\n';
   if (CELL.has(name)) return ' ';
   if (slash === '/') return '';
   if (name === 'li') return '\n• ';
   // <br>, <br/>, <br />, <hr …/>: a line break; with attributes they are only stripped.
-  if ((name === 'br' || name === 'hr') && /^\s*\/?$/.test(tag.slice(3, -1))) return '\n';
+  if ((name === 'br' || name === 'hr') && /^\s*\/?$/.test(html.slice(open + 3, end - 1)))
+    return '\n';
   return '';
+}
+
+/** The names tagText gives some text for, by the hash tagTextAt computes. */
+const NAMED_TAGS = new Map<number, string>();
+for (const name of [...PARAGRAPH, ...LINE, ...CELL, 'li', 'br', 'hr']) {
+  let hash = 0;
+  for (let k = 0; k < name.length; k++) hash = (Math.imul(hash, 31) + name.charCodeAt(k)) | 0;
+  // Names sharing a hash would hide one another; none do, and this keeps it so.
+  if (NAMED_TAGS.has(hash)) throw new Error(`tag names share a hash: ${name}`);
+  NAMED_TAGS.set(hash, name);
+}
+
+/** Whether html[from, to), lower-cased, is `name`. */
+function isNameAt(html: string, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    const c = html.charCodeAt(from + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== name.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /**
@@ -121,7 +151,7 @@ class TextWriter {
 
 /** Text between tags that needs the character walk: an entity, or whitespace beyond single spaces. */
 const MESSY_TEXT =
-  /[&\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+  /[&\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/g;
 
 /**
  * sanitizedHtmlToTextInPasses in one walk, for text whose only entities are those
@@ -132,14 +162,24 @@ function textInOnePass(html: string): string | null {
   const writer = new TextWriter();
   const n = html.length;
   let i = 0;
+  // Where MESSY_TEXT next matches in the whole document: one scan serves every piece of
+  // text before it. A piece [i, end) needs the walk exactly when a match starts inside it:
+  // two spaces cannot reach past it, as a "<" or the end follows it.
+  let messyAt = -1;
   while (i < n) {
     const open = html.indexOf('<', i);
     // A "<" with no ">" after it is text, and so is everything after it.
     const close = open < 0 ? -1 : html.indexOf('>', open + 1);
     const textEnd = close < 0 ? n : open;
-    if (textEnd > i && !writeText(writer, html, i, textEnd)) return null;
+    if (textEnd > i) {
+      if (messyAt < i) {
+        MESSY_TEXT.lastIndex = i;
+        messyAt = MESSY_TEXT.exec(html)?.index ?? n;
+      }
+      if (!writeText(writer, html, i, textEnd, messyAt < textEnd)) return null;
+    }
     if (close < 0) break;
-    const text = tagText(html.slice(open, close + 1));
+    const text = tagTextAt(html, open, close + 1);
     i = close + 1;
     if (text === ' ') writer.whitespace();
     else if (text === '\n' || text === '\n\n') writer.lineBreaks(text.length);
@@ -153,15 +193,23 @@ function textInOnePass(html: string): string | null {
   return writer.out;
 }
 
-/** Writes html[from, to), text without tags; false for an entity sanitizeHtml does not write. */
-function writeText(writer: TextWriter, html: string, from: number, to: number): boolean {
-  const segment = html.slice(from, to);
-  if (!MESSY_TEXT.test(segment)) {
+/**
+ * Writes html[from, to), text without tags (`messy` when MESSY_TEXT matches in it); false
+ * for an entity sanitizeHtml does not write.
+ */
+function writeText(
+  writer: TextWriter,
+  html: string,
+  from: number,
+  to: number,
+  messy: boolean,
+): boolean {
+  if (!messy) {
     // Single spaces only: at most one at each end, and the rest written as it stands.
-    const lead = segment.charCodeAt(0) === 32 ? 1 : 0;
-    const trail = segment.length > lead && segment.charCodeAt(segment.length - 1) === 32 ? 1 : 0;
+    const lead = html.charCodeAt(from) === 32 ? 1 : 0;
+    const trail = to - from > lead && html.charCodeAt(to - 1) === 32 ? 1 : 0;
     if (lead === 1) writer.whitespace();
-    if (segment.length - lead - trail > 0) writer.text(segment.slice(lead, segment.length - trail));
+    if (to - from - lead - trail > 0) writer.text(html.slice(from + lead, to - trail));
     if (trail === 1) writer.whitespace();
     return true;
   }
