@@ -329,6 +329,16 @@ describe('signature codec', () => {
     }
   });
 
+  it('writes standard base64 of the little-endian slots, for any length', () => {
+    fc.assert(
+      fc.property(fc.uint32Array({ maxLength: 160 }), (slots) => {
+        const bytes = Buffer.alloc(slots.length * 4);
+        slots.forEach((slot, i) => bytes.writeUInt32LE(slot, i * 4));
+        expect(encodeSignature(slots)).toBe(`mh2:${bytes.toString('base64')}`);
+      }),
+    );
+  });
+
   it('refuses text that is not a signature of the expected length', () => {
     const text = encodeSignature(new Uint32Array([1, 2, 3]));
     expect(decodeSignature(text, 128)).toBeNull();

@@ -1,7 +1,8 @@
 /**
  * Signatures as compact text for storage: a version tag, then the slots as little-endian
  * unsigned 32-bit integers in base64 (128 slots: 688 characters). Written by hand rather
- * than with Buffer or btoa, so the domain stays free of platform APIs and every runtime agrees.
+ * than with Node's Buffer or btoa, so it runs the same in Node and the browser (TextDecoder,
+ * which both have, only turns the finished ASCII codes into a string).
  *
  * The tag names how the slots were made, since signatures compare only with their own kind:
  * "mh2:" is one-permutation MinHash with optimal densification (MinHasher). "mh1:" (128
@@ -10,29 +11,41 @@
 
 const PREFIX = 'mh2:';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CODES = Uint8Array.from(ALPHABET, (char) => char.charCodeAt(0));
+const PAD = 61; // '='
+/** Base64 is ASCII: each byte one character. */
+const ASCII = new TextDecoder('latin1');
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
+/** Character codes of the text being written, kept between calls and grown as needed. */
+let codes = new Uint8Array(1024);
+
+/**
+ * Base64 of the bytes, written as character codes into one buffer and decoded into a string
+ * once: appending four characters at a time built ~18 KB of intermediate strings a signature.
+ */
 function toBase64(bytes: Uint8Array): string {
-  let out = '';
+  const length = Math.ceil(bytes.length / 3) * 4;
+  if (codes.length < length) codes = new Uint8Array(length * 2);
+  let at = 0;
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out +=
-      ALPHABET[n >>> 18]! +
-      ALPHABET[(n >>> 12) & 63]! +
-      ALPHABET[(n >>> 6) & 63]! +
-      ALPHABET[n & 63]!;
+    codes[at++] = CODES[n >>> 18]!;
+    codes[at++] = CODES[(n >>> 12) & 63]!;
+    codes[at++] = CODES[(n >>> 6) & 63]!;
+    codes[at++] = CODES[n & 63]!;
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += `${ALPHABET[n >>> 18]!}${ALPHABET[(n >>> 12) & 63]!}==`;
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += `${ALPHABET[n >>> 18]!}${ALPHABET[(n >>> 12) & 63]!}${ALPHABET[(n >>> 6) & 63]!}=`;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    codes[at++] = CODES[n >>> 18]!;
+    codes[at++] = CODES[(n >>> 12) & 63]!;
+    codes[at++] = rest === 2 ? CODES[(n >>> 6) & 63]! : PAD;
+    codes[at++] = PAD;
   }
-  return out;
+  return ASCII.decode(codes.subarray(0, at));
 }
 
 function fromBase64(text: string): Uint8Array | null {
