@@ -272,14 +272,29 @@ export async function writeDedupeSignatures(
   return updated;
 }
 
-function candidatesQuery(ctx: StoreContext) {
+/**
+ * Open canonical signed jobs. `walkingIds`: the query pages through them in id order. On
+ * SQLite, without statistics, the planner then read every open canonical job through
+ * jobs_duplicate_of_idx and sorted them all for each page (81 pages of 81k jobs: 8 s); a
+ * unary `+` keeps status and duplicate_of out of index choice, so each page reads the id
+ * index from where the last ended (0.4 s). PostgreSQL plans it from its statistics.
+ */
+function candidatesQuery(ctx: StoreContext, walkingIds = false) {
+  const plus = sql.raw(walkingIds && ctx.dialect === 'sqlite' ? '+' : '');
   return ctx.db
     .selectFrom('jobs')
     .select(['id', 'dedupe_key', 'title', 'dedupe_signature', 'canonical_url'])
-    .where('status', '=', 'open')
-    .where('duplicate_of', 'is', null)
+    .where(sql<boolean>`${plus}status = 'open'`)
+    .where(sql<boolean>`${plus}duplicate_of is null`)
     .where('dedupe_signature', 'is not', null)
     .where('dedupe_key', 'is not', null);
+}
+
+/** One page of streamSignatures: candidates in id order after `after`. */
+export function signaturePage(ctx: StoreContext, after: string | null, size: number) {
+  let query = candidatesQuery(ctx, true);
+  if (after !== null) query = query.where('id', '>', after);
+  return query.orderBy('id').limit(size);
 }
 
 type CandidateRow = {
@@ -315,9 +330,7 @@ export async function* streamSignatures(
   const size = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE)), MAX_PAGE);
   let after: string | null = null;
   for (;;) {
-    let query = candidatesQuery(ctx);
-    if (after !== null) query = query.where('id', '>', after);
-    const rows = await query.orderBy('id').limit(size).execute();
+    const rows = await signaturePage(ctx, after, size).execute();
     if (rows.length === 0) return;
     yield rows.map(candidateOf);
     if (rows.length < size) return;
