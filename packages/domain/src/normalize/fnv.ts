@@ -88,25 +88,8 @@ class JsonFnv {
       let h2 = this.h2;
       let h3 = this.h3;
       for (; i < n; i++) {
-        let c = text.charCodeAt(i);
-        if (c < 0x20 || c === 34 || c === 92) {
-          // A two-character escape (a line break, mostly) is hashed here too: first "\\",
-          // then the character that follows it.
-          const short = ESCAPED_AS[c]!;
-          if (short === 0) break;
-          h0 ^= 92;
-          const t0 = h0 * 0x1b3;
-          let t1 = h1 * 0x1b3;
-          let t2 = h2 * 0x1b3 + (h0 << 8);
-          const t3 = h3 * 0x1b3 + (h1 << 8);
-          t1 += t0 >>> 16;
-          h0 = t0 & 0xffff;
-          t2 += t1 >>> 16;
-          h1 = t1 & 0xffff;
-          h3 = (t3 + (t2 >>> 16)) & 0xffff;
-          h2 = t2 & 0xffff;
-          c = short;
-        } else if (c >= 0xd800 && c <= 0xdfff) break;
+        const c = text.charCodeAt(i);
+        if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) break;
         h0 ^= c;
         const t0 = h0 * 0x1b3;
         let t1 = h1 * 0x1b3;
@@ -208,19 +191,6 @@ class JsonFnv {
     return true;
   }
 }
-
-/** What JSON writes after a backslash for `"`, `\\` and \b \t \n \f \r; 0 for the rest. */
-const ESCAPED_AS = new Uint8Array(93);
-ESCAPED_AS[34] = 34;
-ESCAPED_AS[92] = 92;
-for (const [code, short] of [
-  [8, 98],
-  [9, 116],
-  [10, 110],
-  [12, 102],
-  [13, 114],
-])
-  ESCAPED_AS[code!] = short!;
 
 /** JSON's two-character escapes of control characters: \b \t \n \f \r. */
 const SHORT_ESCAPES: Readonly<Record<number, number>> = {
