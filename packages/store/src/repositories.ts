@@ -200,14 +200,11 @@ export interface JobRepository {
   setDedupeSignatures(
     entries: { jobId: string; key: string; signature: string }[],
   ): Promise<number>;
-  /** Open canonical jobs with a signature under one blocking key, by id. */
-  listDedupeCandidates(key: string): Promise<DedupeCandidate[]>;
   /**
-   * Every open canonical job with a signature, in pages of `pageSize` (default 1000) by id:
-   * what ingest loads to build its near-duplicate index. Pages are read one at a time
-   * (keyset), so memory holds one page of rows.
+   * Open canonical jobs with a signature under these blocking keys (normalized companies), by
+   * id: what ingest reads, company by company, into its near-duplicate index.
    */
-  streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]>;
+  listDedupeCandidates(keys: readonly string[]): Promise<DedupeCandidate[]>;
   /**
    * The fields the fingerprints of these jobs are made of, for those that exist, in no
    * particular order: what ingest reads to sign anew a job whose stored signature it cannot

@@ -17,7 +17,7 @@ import {
 } from './test-support/fixtures.js';
 import { openSqlite } from './sqlite.js';
 import { createCodec } from './codec.js';
-import { signaturePage } from './repositories/job.dedupe.js';
+import { dedupeCandidatesQuery } from './repositories/job.dedupe.js';
 import { rebuildJobsTable } from './migrations/0009_jobs_layout.js';
 import { sql } from 'kysely';
 import { schemaAt0001 } from './test-support/upgrade.js';
@@ -242,21 +242,18 @@ describe('SQLite specifics', () => {
     await store.close();
   });
 
-  it('pages through signatures along the id index, without sorting every candidate for each page', async () => {
-    const path = join(tempDir(), 'signatures.db');
+  it('looks dedupe candidates up by company key, not by reading every open canonical job', async () => {
+    const path = join(tempDir(), 'candidates.db');
     await (await openStore({ sqlitePath: path })).close();
     const { db } = openSqlite(path);
     const ctx = { db, dialect: 'sqlite' as const, codec: createCodec('sqlite'), location: path };
-    for (const after of [null, 'job_01']) {
-      const { sql: text, parameters } = signaturePage(ctx, after, 1000).compile();
-      const raw = new BetterSqlite3(path, { readonly: true });
-      const details = (
-        raw.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]
-      ).map((row) => row.detail);
-      raw.close();
-      expect(details.join(' | ')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_jobs_1/);
-      expect(details.join(' | ')).not.toMatch(/TEMP B-TREE/);
-    }
+    const { sql: text, parameters } = dedupeCandidatesQuery(ctx, ['acme', 'globex']).compile();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const plan = (
+      raw.prepare(`explain query plan ${text}`).all(...parameters) as { detail: string }[]
+    ).map((row) => row.detail);
+    raw.close();
     await db.destroy();
+    expect(plan.join(' | ')).toMatch(/USING INDEX jobs_dedupe_key_idx \(dedupe_key=\?\)/);
   });
 });

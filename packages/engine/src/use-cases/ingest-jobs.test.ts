@@ -12,7 +12,7 @@ import {
 } from '@applydesk/domain';
 import { openStore } from '@applydesk/store';
 import { openEngine, type OpenEngine } from '../open-engine.js';
-import { loadDeduplicator } from './deduplicate.js';
+import { createDeduplicator, readCompanies } from './deduplicate.js';
 import { ingestJobs } from './ingest-jobs.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -251,7 +251,7 @@ function nordlicht(
   });
 }
 
-describe('loadDeduplicator', () => {
+describe('readCompanies', () => {
   it('signs anew postings stored with a signature of an older kind, and finds their reposts', async () => {
     const fingerprinter = new Fingerprinter();
     const original = prepareJob(nordlicht('greenhouse', 'g1'));
@@ -276,10 +276,13 @@ describe('loadDeduplicator', () => {
     );
     const id = stored.job.id;
 
-    const dedupe = await loadDeduplicator(engine);
+    const dedupe = createDeduplicator();
+    await readCompanies(engine.store, dedupe, [print.key]);
+    // Only the company asked for: the other tests' postings stay unread.
+    expect(dedupe.detector.size).toBe(2);
 
     const signatureOf = async (jobId: string): Promise<string | undefined> =>
-      (await engine.store.jobs.listDedupeCandidates(print.key)).find((c) => c.id === jobId)
+      (await engine.store.jobs.listDedupeCandidates([print.key])).find((c) => c.id === jobId)
         ?.signature;
     const resigned = await signatureOf(id);
     expect(resigned).toMatch(/^mh2:/);
@@ -310,9 +313,23 @@ describe('loadDeduplicator', () => {
       ['remotive', false],
     ]);
 
-    // Signed now: loading again rewrites nothing and indexes the same postings.
-    const again = await loadDeduplicator(engine);
+    // Signed now: reading again rewrites nothing and indexes the same postings.
+    const again = createDeduplicator();
+    await readCompanies(engine.store, again, [print.key, print.key]);
     expect(await signatureOf(id)).toBe(resigned);
-    expect(again.detector.size).toBe(dedupe.detector.size);
+    expect(again.detector.size).toBe(2);
+  });
+
+  it('is what ingest does on its own: a repost finds the stored role with a fresh deduplicator', async () => {
+    const original = nordlicht('ashby', 'a1', { company: 'Nordlicht Logistics' });
+    expect(await ingestJobs(engine, [original], { actor: 'test' })).toMatchObject({ created: 1 });
+    const repost = nordlicht('lever', 'l1', {
+      company: 'Nordlicht Logistics GmbH',
+      title: 'Senior Backend Engineer (m/w/d)',
+    });
+    expect(await ingestJobs(engine, [repost], { actor: 'test' })).toMatchObject({
+      created: 1,
+      duplicates: 1,
+    });
   });
 });

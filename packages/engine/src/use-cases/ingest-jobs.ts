@@ -8,9 +8,10 @@ import {
 import type { JobUpsertInput, Store, StoredVersion } from '@applydesk/store';
 import type { EngineContext, OnProgress } from '../context.js';
 import {
+  createDeduplicator,
   encodeSignature,
   fingerprintOf,
-  loadDeduplicator,
+  readCompanies,
   type Deduplicator,
 } from './deduplicate.js';
 
@@ -65,7 +66,7 @@ export async function ingestJobs(
     duplicates: 0,
     failed: [],
   };
-  const dedupe = options.dedupe ?? (await loadDeduplicator(ctx));
+  const dedupe = options.dedupe ?? createDeduplicator();
   const resent = await skipResent(ctx, drafts);
   result.unchanged += resent.skipped.size;
   const total = drafts.length - resent.skipped.size;
@@ -120,6 +121,11 @@ export async function ingestJobs(
           job.dedupeSignature = encodeSignature(print.signature);
           return print;
         });
+        await readCompanies(
+          tx,
+          dedupe,
+          prints.flatMap((print) => (print === null ? [] : [print.key])),
+        );
         const { counts, results } = await tx.jobs.upsertBatch(slice, options.actor);
         result.created += counts.created;
         result.updated += counts.updated;

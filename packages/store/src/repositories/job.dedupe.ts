@@ -17,8 +17,6 @@ import { appendEvents } from './event.repository.js';
  * only records it. Every function runs in the caller's transaction.
  */
 
-const DEFAULT_PAGE = 1000;
-const MAX_PAGE = 10_000;
 /** 3 bind parameters a row. */
 const SIGNATURE_CHUNK = 1000;
 
@@ -273,14 +271,14 @@ export async function writeDedupeSignatures(
 }
 
 /**
- * Open canonical signed jobs. `walkingIds`: the query pages through them in id order. On
- * SQLite, without statistics, the planner then read every open canonical job through
- * jobs_duplicate_of_idx and sorted them all for each page (81 pages of 81k jobs: 8 s); a
- * unary `+` keeps status and duplicate_of out of index choice, so each page reads the id
- * index from where the last ended (0.4 s). PostgreSQL plans it from its statistics.
+ * Open canonical jobs with a signature, to be narrowed by dedupe_key. On SQLite, without
+ * statistics, the planner picks jobs_duplicate_of_idx for the status and duplicate_of terms
+ * and reads every open canonical job (80k of 100k) for a handful of keys; a unary `+` keeps
+ * those terms out of index choice, so the keys are looked up in jobs_dedupe_key_idx.
+ * PostgreSQL plans it from its statistics.
  */
-function candidatesQuery(ctx: StoreContext, walkingIds = false) {
-  const plus = sql.raw(walkingIds && ctx.dialect === 'sqlite' ? '+' : '');
+function candidatesQuery(ctx: StoreContext) {
+  const plus = sql.raw(ctx.dialect === 'sqlite' ? '+' : '');
   return ctx.db
     .selectFrom('jobs')
     .select(['id', 'dedupe_key', 'title', 'dedupe_signature', 'canonical_url'])
@@ -288,13 +286,6 @@ function candidatesQuery(ctx: StoreContext, walkingIds = false) {
     .where(sql<boolean>`${plus}duplicate_of is null`)
     .where('dedupe_signature', 'is not', null)
     .where('dedupe_key', 'is not', null);
-}
-
-/** One page of streamSignatures: candidates in id order after `after`. */
-export function signaturePage(ctx: StoreContext, after: string | null, size: number) {
-  let query = candidatesQuery(ctx, true);
-  if (after !== null) query = query.where('id', '>', after);
-  return query.orderBy('id').limit(size);
 }
 
 type CandidateRow = {
@@ -315,27 +306,20 @@ function candidateOf(row: CandidateRow): DedupeCandidate {
   };
 }
 
-export async function listDedupeCandidates(
-  ctx: StoreContext,
-  key: string,
-): Promise<DedupeCandidate[]> {
-  const rows = await candidatesQuery(ctx).where('dedupe_key', '=', key).orderBy('id').execute();
-  return rows.map(candidateOf);
+/** listDedupeCandidates' statement for one chunk of keys (exported for its plan test). */
+export function dedupeCandidatesQuery(ctx: StoreContext, keys: readonly string[]) {
+  return candidatesQuery(ctx).where('dedupe_key', 'in', keys);
 }
 
-export async function* streamSignatures(
+/** Candidates under these blocking keys, by id; a chunk of keys per statement. */
+export async function listDedupeCandidates(
   ctx: StoreContext,
-  options: { pageSize?: number } = {},
-): AsyncGenerator<DedupeCandidate[]> {
-  const size = Math.min(Math.max(1, Math.trunc(options.pageSize ?? DEFAULT_PAGE)), MAX_PAGE);
-  let after: string | null = null;
-  for (;;) {
-    const rows = await signaturePage(ctx, after, size).execute();
-    if (rows.length === 0) return;
-    yield rows.map(candidateOf);
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!.id;
-  }
+  keys: readonly string[],
+): Promise<DedupeCandidate[]> {
+  const out: DedupeCandidate[] = [];
+  for (const part of chunks([...new Set(keys)], ID_CHUNK))
+    for (const row of await dedupeCandidatesQuery(ctx, part).execute()) out.push(candidateOf(row));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** What the fingerprints of these jobs are made of, a chunk of ids per statement. */

@@ -19,7 +19,6 @@ import {
   markDuplicate,
   markDuplicates,
   provenance,
-  streamSignatures,
   unmarkDuplicate,
   writeDedupeSignatures,
 } from './job.dedupe.js';
@@ -148,12 +147,8 @@ export class SqlJobRepository implements JobRepository {
     return withTx(this.ctx, (tx) => writeDedupeSignatures(tx, entries));
   }
 
-  listDedupeCandidates(key: string): Promise<DedupeCandidate[]> {
-    return listDedupeCandidates(this.ctx, key);
-  }
-
-  streamSignatures(options?: { pageSize?: number }): AsyncIterable<DedupeCandidate[]> {
-    return streamSignatures(this.ctx, options);
+  listDedupeCandidates(keys: readonly string[]): Promise<DedupeCandidate[]> {
+    return listDedupeCandidates(this.ctx, keys);
   }
 
   fingerprintSources(ids: readonly string[]): Promise<FingerprintSource[]> {
