@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SALARY_PERIODS } from '@applydesk/domain/vocabulary';
+import { ApiError, errorText } from '../api.ts';
 
 /** The field errors of a problem+json answer. */
 export type FieldErrors = { path: string; reason: string }[];
@@ -19,10 +20,36 @@ export const words = (text: string) =>
 export const optionalNumber = (text: string): number | string | null =>
   text.trim() === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
 
+/** Whether an error path is the field's own or under it (a list's items). */
+const isUnder = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+
+/**
+ * What a refused save shows: each field error at its field (`errors`), and in the form's alert
+ * (`failure`) the errors of fields the form does not show, `invalid` when every error has its
+ * field, or the reason of a failure that names no field.
+ */
+export function refusalOf(
+  error: unknown,
+  shownPaths: readonly string[],
+  invalid: string,
+): { errors: FieldErrors; failure: string } {
+  const errors = error instanceof ApiError ? error.errors : [];
+  const elsewhere = errors.filter((e) => !shownPaths.some((field) => isUnder(e.path, field)));
+  return {
+    errors,
+    failure:
+      elsewhere.length > 0
+        ? elsewhere.map((e) => `${e.path}: ${e.reason}`).join('; ')
+        : errors.length > 0
+          ? invalid
+          : errorText(error),
+  };
+}
+
 /** The server's reasons for one field: its path, or anything under it (a list's items). */
 export function errorsFor(errors: FieldErrors, path: string): string[] {
   return errors
-    .filter((e) => e.path === path || e.path.startsWith(`${path}.`))
+    .filter((e) => isUnder(e.path, path))
     .map((e) => {
       if (e.path === path) return e.reason;
       const sub = e.path.slice(path.length + 1);

@@ -8,6 +8,7 @@ import {
   FormActions,
   numberText as num,
   optionalNumber,
+  refusalOf,
   words,
   type FieldErrors,
 } from '../components/form-fields.tsx';
@@ -236,19 +237,13 @@ function ProfileForm(props: {
       refreshScores(client);
     },
     onError: (error) => {
-      const fieldErrors = error instanceof ApiError ? error.errors : [];
-      setErrors(fieldErrors);
-      const shown = shownPaths(form, profile);
-      const elsewhere = fieldErrors.filter(
-        (e) => !shown.some((p) => e.path === p || e.path.startsWith(`${p}.`)),
+      const refusal = refusalOf(
+        error,
+        shownPaths(form, profile),
+        'Some fields are not valid: see the fields marked. Nothing was saved.',
       );
-      setFailure(
-        elsewhere.length > 0
-          ? elsewhere.map((e) => `${e.path}: ${e.reason}`).join('; ')
-          : fieldErrors.length > 0
-            ? 'Some fields are not valid: see the fields marked. Nothing was saved.'
-            : errorText(error),
-      );
+      setErrors(refusal.errors);
+      setFailure(refusal.failure);
     },
   });
 

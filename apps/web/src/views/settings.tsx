@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { api, ApiError, apiToken, errorText, setApiToken } from '../api.ts';
+import { api, apiToken, errorText, setApiToken } from '../api.ts';
 import {
   commaList as list,
   formFields,
   FormActions,
   numberText as num,
   optionalNumber,
+  refusalOf,
   words,
   type FieldErrors,
 } from '../components/form-fields.tsx';
@@ -222,18 +223,13 @@ function SettingsForm({ settings }: { settings: SettingsData }): ReactNode {
       void client.invalidateQueries({ queryKey: ['jobs'] });
     },
     onError: (error) => {
-      const fieldErrors = error instanceof ApiError ? error.errors : [];
-      setErrors(fieldErrors);
-      const unplaced = fieldErrors.filter(
-        (e) => !FORM_PATHS.some((p) => e.path === p || e.path.startsWith(`${p}.`)),
+      const refusal = refusalOf(
+        error,
+        FORM_PATHS,
+        'Some settings are not valid: see the fields marked.',
       );
-      setFailure(
-        unplaced.length > 0
-          ? unplaced.map((e) => `${e.path}: ${e.reason}`).join('; ')
-          : fieldErrors.length > 0
-            ? 'Some settings are not valid: see the fields marked.'
-            : errorText(error),
-      );
+      setErrors(refusal.errors);
+      setFailure(refusal.failure);
       setMessage(null);
     },
   });
