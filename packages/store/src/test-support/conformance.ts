@@ -1562,6 +1562,11 @@ export function defineStoreConformance(
       it('lists the open canonical signed jobs of the keys asked for, by id', async () => {
         const src = uniqueSource();
         const key = `key-${src}`;
+        // Another key's job, older than every job of `key`.
+        const other = `other-${src}`;
+        const otherId = (
+          await store.jobs.upsert({ ...role(src, 'o1'), dedupeKey: other }, 'ingest')
+        ).job.id;
         const ids: string[] = [];
         for (let i = 0; i < 7; i++) {
           const input = { ...role(src, `p${i}`), dedupeKey: key };
@@ -1572,7 +1577,7 @@ export function defineStoreConformance(
         await store.jobs.markDuplicate(ids[1]!, ids[0]!, 'ingest');
         await store.jobs.closeMissing(
           `${src}:acme`,
-          ['p0', 'p1', 'p3', 'p4', 'p5', 'p6', 'unsigned'],
+          ['o1', 'p0', 'p1', 'p3', 'p4', 'p5', 'p6', 'unsigned'],
           'ingest',
         );
         const expected = [ids[0]!, ids[3]!, ids[4]!, ids[5]!, ids[6]!].sort();
@@ -1581,19 +1586,16 @@ export function defineStoreConformance(
         expect(byKey.map((c) => c.id)).toEqual(expected);
         expect(byKey.every((c) => c.key === key && c.signature.startsWith('mh2:'))).toBe(true);
 
-        // Several keys, in chunks of statements: every key's jobs once, all in id order.
-        const other = `other-${src}`;
-        const otherId = (
-          await store.jobs.upsert({ ...role(src, 'o1'), dedupeKey: other }, 'ingest')
-        ).job.id;
+        // Several keys, over several statements (`other` in the last): every key's jobs once,
+        // all in id order.
         const keys = [
           key,
-          other,
           ...Array.from({ length: 2500 }, (_, i) => `none-${src}-${i}`),
           key,
+          other,
         ];
         const both = await store.jobs.listDedupeCandidates(keys);
-        expect(both.map((c) => c.id)).toEqual([...expected, otherId].sort());
+        expect(both.map((c) => c.id)).toEqual([otherId, ...expected]);
         expect(await store.jobs.listDedupeCandidates([])).toEqual([]);
       });
 
